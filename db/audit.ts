@@ -1,0 +1,86 @@
+// The audit log: every change made through the services, chained by hash. Each entry's hash is
+// the SHA-256 of the previous entry's hash and the entry's own content, so altering, inserting
+// or removing an entry breaks the chain from that entry on, and `verifyAuditChain` finds it.
+import { createHash } from 'node:crypto';
+import type Sqlite from 'better-sqlite3';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntry {
+  at: string;
+  actor: string;
+  entityType: string;
+  entityId: string;
+  planId: string | null;
+  operation: 'create' | 'update' | 'delete';
+  before: string | null;
+  after: string | null;
+}
+
+export function hashEntry(previousHash: string, entry: AuditEntry): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        previousHash,
+        entry.at,
+        entry.actor,
+        entry.entityType,
+        entry.entityId,
+        entry.planId,
+        entry.operation,
+        entry.before,
+        entry.after,
+      ]),
+    )
+    .digest('hex');
+}
+
+const statements = new WeakMap<Sqlite.Database, { last: Sqlite.Statement; insert: Sqlite.Statement }>();
+
+function prepared(sqlite: Sqlite.Database) {
+  let found = statements.get(sqlite);
+  if (!found) {
+    found = {
+      last: sqlite.prepare('select hash from audit_log order by sequence desc limit 1').pluck(),
+      insert: sqlite.prepare(
+        `insert into audit_log (at, actor, entity_type, entity_id, plan_id, operation, before, after, previous_hash, hash)
+         values (@at, @actor, @entityType, @entityId, @planId, @operation, @before, @after, @previousHash, @hash)`,
+      ),
+    };
+    statements.set(sqlite, found);
+  }
+  return found;
+}
+
+/** Appends an entry; call inside the transaction that makes the change it records. */
+export function appendAudit(sqlite: Sqlite.Database, entry: AuditEntry): void {
+  const { last, insert } = prepared(sqlite);
+  const previousHash = (last.get() as string | undefined) ?? GENESIS_HASH;
+  insert.run({ ...entry, previousHash, hash: hashEntry(previousHash, entry) });
+}
+
+export interface ChainVerification {
+  ok: boolean;
+  entries: number;
+  firstBrokenSequence: number | null;
+}
+
+export function verifyAuditChain(sqlite: Sqlite.Database): ChainVerification {
+  let previousHash = GENESIS_HASH;
+  let entries = 0;
+  const rows = sqlite
+    .prepare(
+      `select sequence, at, actor, entity_type as entityType, entity_id as entityId, plan_id as planId,
+              operation, before, after, previous_hash as previousHash, hash
+       from audit_log order by sequence`,
+    )
+    .iterate() as IterableIterator<AuditEntry & { sequence: number; previousHash: string; hash: string }>;
+  for (const row of rows) {
+    entries += 1;
+    if (row.previousHash !== previousHash || hashEntry(previousHash, row) !== row.hash) {
+      return { ok: false, entries, firstBrokenSequence: row.sequence };
+    }
+    previousHash = row.hash;
+  }
+  return { ok: true, entries, firstBrokenSequence: null };
+}

@@ -1,0 +1,46 @@
+// The application core: the open database, who is acting, the clock and the change feed,
+// handed to every handler. It runs under plain Node, behind any transport.
+import type { Database } from '../../db/database';
+import { inTransaction, type UnitOfWork } from '../../db/records';
+import type { ChangeFeed } from './change-feed';
+
+export interface CoreOptions {
+  db: Database;
+  feed: ChangeFeed;
+  /** The name written into updatedBy and the audit log: the signed-in user of the machine. */
+  actor: string;
+  dataDirectory: string;
+  databaseFile: string;
+  schemaVersion: number;
+  version: string;
+  clock?: () => Date;
+}
+
+export class Core {
+  readonly db: Database;
+  readonly feed: ChangeFeed;
+  readonly actor: string;
+  readonly dataDirectory: string;
+  readonly databaseFile: string;
+  readonly schemaVersion: number;
+  readonly version: string;
+  readonly clock: () => Date;
+
+  constructor(options: CoreOptions) {
+    this.db = options.db;
+    this.feed = options.feed;
+    this.actor = options.actor;
+    this.dataDirectory = options.dataDirectory;
+    this.databaseFile = options.databaseFile;
+    this.schemaVersion = options.schemaVersion;
+    this.version = options.version;
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  /** One user action: one transaction, audited, announced to open views once committed. */
+  write<T>(planId: string | null, work: (unit: UnitOfWork) => T): T {
+    const { result, changed } = inTransaction(this.db, this.actor, work, this.clock);
+    if (changed.length > 0) this.feed.publish({ entities: changed, planId, source: 'this-process' });
+    return result;
+  }
+}

@@ -1,0 +1,22 @@
+// Bundles the Node-side entry points with esbuild into out/. Dependencies stay external: they
+// are installed beside the app (node_modules, or the packaged app's asar).
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  build({ ...common, format: 'esm', entryPoints: { web: 'electron/web/main.ts' }, outdir: 'out', outExtension: { '.js': '.mjs' } }),
+  build({ ...common, format: 'esm', entryPoints: { g2g: 'electron/cli/main.ts' }, outdir: 'out', outExtension: { '.js': '.mjs' } }),
+  build({ ...common, format: 'esm', entryPoints: { launch: 'electron/launch.ts' }, outdir: 'out', outExtension: { '.js': '.mjs' } }),
+  // The desktop shell: Electron loads CommonJS for the main process, and a sandboxed preload
+  // must be a single CommonJS file.
+  build({ ...common, format: 'cjs', entryPoints: { main: 'electron/desktop/main.ts' }, outdir: 'out/electron', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
+  build({ ...common, format: 'cjs', entryPoints: { preload: 'electron/desktop/preload.ts' }, outdir: 'out/electron', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
+]);

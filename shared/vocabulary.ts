@@ -1,0 +1,78 @@
+// The fixed vocabularies of the domain (DOMAIN.md), each with the words shown to users.
+
+export const FRAMEWORKS = ['sif', 'ilacs', 'focused-visit', 'jtai'] as const;
+export type Framework = (typeof FRAMEWORKS)[number];
+export const FRAMEWORK_LABELS: Record<Framework, string> = {
+  sif: 'Single inspection framework (SIF)',
+  ilacs: 'Inspection of local authority children’s services (ILACS)',
+  'focused-visit': 'Focused visit',
+  jtai: 'Joint targeted area inspection (JTAI)',
+};
+
+export const JUDGEMENTS = ['outstanding', 'good', 'requires-improvement', 'inadequate'] as const;
+export type Judgement = (typeof JUDGEMENTS)[number];
+export const JUDGEMENT_LABELS: Record<Judgement, string> = {
+  outstanding: 'Outstanding',
+  good: 'Good',
+  'requires-improvement': 'Requires improvement to be good',
+  inadequate: 'Inadequate',
+};
+
+export const ACTION_STATUSES = ['not-started', 'in-progress', 'awaiting-evidence', 'complete', 'superseded'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  'awaiting-evidence': 'Complete, awaiting evidence or sign-off',
+  complete: 'Complete',
+  superseded: 'Superseded',
+};
+
+export const CLASSIFICATIONS = ['official', 'official-sensitive'] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+export const CLASSIFICATION_LABELS: Record<Classification, string> = {
+  official: 'OFFICIAL',
+  'official-sensitive': 'OFFICIAL-SENSITIVE',
+};
+
+export const PLAN_KINDS = ['main', 'sprint', 'service'] as const;
+export type PlanKind = (typeof PLAN_KINDS)[number];
+
+export const PLAN_STATUSES = ['draft', 'active', 'superseded', 'closed'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+export const KPI_UNITS = ['percentage', 'count', 'rate-per-10000', 'days', 'ratio'] as const;
+export type KpiUnit = (typeof KPI_UNITS)[number];
+
+export const POLARITIES = ['higher-is-better', 'lower-is-better'] as const;
+export type Polarity = (typeof POLARITIES)[number];
+
+export const FREQUENCIES = ['weekly', 'monthly', 'quarterly', 'annual'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+
+/** Codes DfE writes in place of a published value. A code is never a zero. */
+export const SUPPRESSION_CODES = ['c', 'x', 'u', 'z', 'low', 'k'] as const;
+export type SuppressionCode = (typeof SUPPRESSION_CODES)[number];
+
+export const REVIEW_KINDS = [
+  'monitoring-visit',
+  'focused-visit',
+  'dfe-review',
+  'peer-review',
+  'improvement-partner',
+  'other',
+] as const;
+export type ReviewKind = (typeof REVIEW_KINDS)[number];
+
+export const COMMITTEE_KINDS = [
+  'improvement-board',
+  'operational-group',
+  'cabinet',
+  'scrutiny',
+  'corporate-parenting',
+  'other',
+] as const;
+export type CommitteeKind = (typeof COMMITTEE_KINDS)[number];
+
+export const CADENCES = ['monthly', 'every-two-months', 'quarterly', 'ad-hoc'] as const;
+export type Cadence = (typeof CADENCES)[number];
