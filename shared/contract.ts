@@ -188,6 +188,18 @@ export const CreatePlanInput = z
   });
 export type CreatePlanInput = z.input<typeof CreatePlanInput>;
 
+export const UpdatePlanInput = z
+  .object({
+    planId: Id,
+    title: title('plan title').optional(),
+    summary: longText.nullable().optional(),
+    startDate: IsoDate.nullable().optional(),
+    endDate: IsoDate.nullable().optional(),
+    classification: ClassificationSchema.optional(),
+  })
+  .strict();
+export type UpdatePlanInput = z.input<typeof UpdatePlanInput>;
+
 const Empty = z.object({}).strict().default({});
 
 // ---------------------------------------------------------------- the methods
@@ -216,6 +228,8 @@ export const contract = {
   'plans.list': method(Empty, z.array(PlanSummary)),
   'plans.overview': method(z.object({ planId: Id }).strict(), PlanOverview),
   'plans.create': method(CreatePlanInput, PlanSummary, true),
+  'plans.update': method(UpdatePlanInput, PlanSummary, true),
+  'actions.list': method(z.object({ planId: Id }).strict(), z.array(ActionRow)),
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

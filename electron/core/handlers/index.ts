@@ -1,3 +1,4 @@
+import { actionHandlers } from './actions';
 import { authorityHandlers } from './authorities';
 import { planHandlers } from './plans';
 import { systemHandlers } from './system';
@@ -8,4 +9,5 @@ export const handlers: Handlers = {
   ...systemHandlers,
   ...authorityHandlers,
   ...planHandlers,
+  ...actionHandlers,
 };

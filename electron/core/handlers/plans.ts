@@ -1,6 +1,6 @@
 import type Sqlite from 'better-sqlite3';
 import { newId } from '../../../db/ids';
-import { createRecord, getLiveRecord } from '../../../db/records';
+import { createRecord, getLiveRecord, updateRecord } from '../../../db/records';
 import { authorities, plans } from '../../../db/schema';
 import type { ActionRow, KpiTile, PlanOverview, PlanSummary, RagCounts } from '../../../shared/contract';
 import { londonDate } from '../../../shared/dates';
@@ -194,7 +194,13 @@ function overview(core: Core, planId: string): PlanOverview {
   };
 }
 
-export const planHandlers: HandlerGroup<'plans.list' | 'plans.overview' | 'plans.create'> = {
+function readSummary(core: Core, planId: string): PlanSummary {
+  const [row] = planSummaries(core, planId);
+  if (!row) throw new AppError('not-found', 'That plan no longer exists; it may have been deleted.', { planId });
+  return toSummary(row);
+}
+
+export const planHandlers: HandlerGroup<'plans.list' | 'plans.overview' | 'plans.create' | 'plans.update'> = {
   'plans.list': (_input, core) => planSummaries(core, null).map(toSummary),
 
   'plans.overview': (input, core) => overview(core, input.planId),
@@ -230,8 +236,22 @@ export const planHandlers: HandlerGroup<'plans.list' | 'plans.overview' | 'plans
       );
       return planId;
     });
-    const [row] = planSummaries(core, id);
-    if (!row) throw new AppError('internal', 'The new plan was saved but could not be read back.');
-    return toSummary(row);
+    return readSummary(core, id);
+  },
+
+  'plans.update': (input, core) => {
+    const { planId, ...patch } = input;
+    core.write(planId, (unit) => {
+      const plan = getLiveRecord(unit, plans, planId);
+      const startDate = patch.startDate === undefined ? plan.startDate : patch.startDate;
+      const endDate = patch.endDate === undefined ? plan.endDate : patch.endDate;
+      if (startDate && endDate && endDate < startDate) {
+        throw new AppError('invalid-input', 'Nothing was saved: the end date must be on or after the start date.', {
+          fields: [{ path: 'endDate', message: 'The end date must be on or after the start date' }],
+        });
+      }
+      updateRecord(unit, plans, planId, patch, planId);
+    });
+    return readSummary(core, planId);
   },
 };
