@@ -1,0 +1,119 @@
+import type { OpenedApp } from '../core/app';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import { CLASSIFICATION_LABELS } from '../../shared/vocabulary';
+
+export interface CommandContext {
+  app: OpenedApp;
+  args: string[];
+  json: boolean;
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export interface Command {
+  /** One or two words, as typed: `plans list`. */
+  name: string;
+  summary: string;
+  run(context: CommandContext): Promise<number>;
+}
+
+class CommandFailure extends Error {}
+
+async function call<M extends MethodName>(context: CommandContext, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const envelope = await context.app.dispatch(method, input);
+  if (!envelope.ok) throw new CommandFailure(envelope.error.message);
+  return envelope.value as MethodOutput<M>;
+}
+
+/** A plain-text table with a header row, columns as wide as their widest cell. */
+export function formatTable(header: string[], rows: string[][]): string {
+  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+}
+
+function rejectExtraArguments(context: CommandContext, name: string): void {
+  if (context.args.length > 0) throw new CommandFailure(`“g2g ${name}” takes no further words, but was given “${context.args.join(' ')}”.`);
+}
+
+const plansList: Command = {
+  name: 'plans list',
+  summary: 'list the plans, with their actions, overdue actions and RAG counts',
+  async run(context) {
+    rejectExtraArguments(context, 'plans list');
+    const plans = await call(context, 'plans.list', {});
+    if (context.json) {
+      context.out(JSON.stringify(plans, null, 2));
+      return 0;
+    }
+    if (plans.length === 0) {
+      context.out('There are no plans yet.');
+      return 0;
+    }
+    context.out(
+      formatTable(
+        ['Plan', 'Council', 'Version', 'Status', 'Marking', 'Actions', 'Overdue', 'Red', 'Amber', 'Green', 'Blue', 'Id'],
+        plans.map((plan) => [
+          plan.title,
+          plan.authorityName,
+          String(plan.version),
+          plan.status,
+          CLASSIFICATION_LABELS[plan.classification],
+          String(plan.actionCount),
+          String(plan.overdueCount),
+          String(plan.ragCounts.red),
+          String(plan.ragCounts.amber),
+          String(plan.ragCounts.green),
+          String(plan.ragCounts.blue),
+          plan.id,
+        ]),
+      ),
+    );
+    return 0;
+  },
+};
+
+const dbCheck: Command = {
+  name: 'db check',
+  summary: 'check the database: integrity, foreign keys and the audit chain (exit code 1 on a problem)',
+  async run(context) {
+    rejectExtraArguments(context, 'db check');
+    const check = await call(context, 'db.check', {});
+    if (context.json) {
+      context.out(JSON.stringify({ databaseFile: context.app.core.databaseFile, ...check }, null, 2));
+      return check.ok ? 0 : 1;
+    }
+    context.out(`Database: ${context.app.core.databaseFile}`);
+    const integrityOk = check.integrity.length === 1 && check.integrity[0] === 'ok';
+    context.out(`Integrity:    ${integrityOk ? 'ok' : 'PROBLEM'}`);
+    if (!integrityOk) for (const line of check.integrity.slice(0, 20)) context.out(`  ${line}`);
+    context.out(`Foreign keys: ${check.foreignKeyProblems.length === 0 ? 'ok' : `PROBLEM (${check.foreignKeyProblems.length} records point at missing records)`}`);
+    for (const problem of check.foreignKeyProblems.slice(0, 20)) {
+      context.out(`  a record in ${problem.table} (row ${problem.rowid}) points at a missing ${problem.parent} record`);
+    }
+    context.out(
+      `Audit chain:  ${check.auditChain.ok ? `ok (${check.auditChain.entries} entries)` : `BROKEN at entry ${check.auditChain.firstBrokenSequence}: the history has been altered`}`,
+    );
+    context.out(check.ok ? 'The database is sound.' : 'The database has problems: restore a backup or report this.');
+    return check.ok ? 0 : 1;
+  },
+};
+
+function wrap(command: Command): Command {
+  return {
+    ...command,
+    async run(context) {
+      try {
+        return await command.run(context);
+      } catch (error) {
+        if (error instanceof CommandFailure) {
+          context.err(error.message);
+          return 1;
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+export const commands: Command[] = [plansList, dbCheck].map(wrap);

@@ -1,0 +1,3 @@
+import { runWebHost } from './run';
+
+await runWebHost(process.argv.slice(2));

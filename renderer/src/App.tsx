@@ -1,0 +1,69 @@
+import { useEffect } from 'react';
+import { HashRouter, NavLink, Route, Routes } from 'react-router';
+import { useChangeEvents, useContractQuery } from './client/hooks';
+import { Page } from './components/Page';
+import { NewPlanPage } from './pages/NewPlanPage';
+import { PlanOverviewPage } from './pages/PlanOverviewPage';
+import { PlansPage } from './pages/PlansPage';
+
+function NotFound() {
+  return (
+    <Page title="Page not found">
+      <p>There is nothing at this address. Go back to the plans.</p>
+    </Page>
+  );
+}
+
+function Footer() {
+  const info = useContractQuery('app.info', {});
+  useEffect(() => {
+    // Tests and the desktop shell wait for this named state, never for a fixed delay.
+    if (info.data) document.documentElement.dataset.appState = 'loaded';
+  }, [info.data]);
+  if (!info.data) return null;
+  return (
+    <footer className="app-footer">
+      <p>
+        Getting to Good {info.data.version}. Your data is kept on this computer in {info.data.dataDirectory}.
+      </p>
+    </footer>
+  );
+}
+
+export function App() {
+  useChangeEvents();
+  return (
+    <HashRouter>
+      <a className="skip-link" href="#main" onClick={(event) => {
+        event.preventDefault();
+        document.getElementById('main')?.focus();
+      }}>
+        Skip to main content
+      </a>
+      <header className="app-header">
+        <p className="app-name">Getting to Good</p>
+        <nav aria-label="Main">
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                Plans
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/plans/new">New plan</NavLink>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Routes>
+          <Route path="/" element={<PlansPage />} />
+          <Route path="/plans/new" element={<NewPlanPage />} />
+          <Route path="/plans/:planId" element={<PlanOverviewPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </main>
+      <Footer />
+    </HashRouter>
+  );
+}

@@ -1,0 +1,266 @@
+import { useParams } from 'react-router';
+import type { ActionRow, KpiTile, PlanOverview } from '../../../shared/contract';
+import { formatLongDate, formatShortDate, londonDate } from '../../../shared/dates';
+import { formatKpiValue } from '../../../shared/format';
+import { periodLabel } from '../../../shared/periods';
+import { RAG_DISPLAY, RAG_VALUES } from '../../../shared/rag';
+import { ACTION_STATUS_LABELS, CLASSIFICATION_LABELS, FRAMEWORK_LABELS, JUDGEMENT_LABELS } from '../../../shared/vocabulary';
+import { useContractQuery } from '../client/hooks';
+import { ErrorNotice, Loading, Page } from '../components/Page';
+import { RagBadge } from '../components/RagBadge';
+
+function targetText(kpi: KpiTile): string {
+  if (kpi.targetLower !== null && kpi.targetUpper !== null) {
+    return `Target ${formatKpiValue(kpi.targetLower, kpi.unit)} to ${formatKpiValue(kpi.targetUpper, kpi.unit)}`;
+  }
+  if (kpi.targetValue !== null) return `Target ${formatKpiValue(kpi.targetValue, kpi.unit)}`;
+  return 'No target set';
+}
+
+/** Direction of travel since the previous period, read against the KPI's polarity. */
+function travelText(kpi: KpiTile): string | null {
+  const latest = kpi.latest?.value;
+  const previous = kpi.previous?.value;
+  if (latest === null || latest === undefined || previous === null || previous === undefined || !kpi.previous) return null;
+  const from = `from ${formatKpiValue(previous, kpi.unit)} in ${periodLabel(kpi.previous.period)}`;
+  if (latest === previous) return `No change ${from}`;
+  const better = kpi.polarity === 'higher-is-better' ? latest > previous : latest < previous;
+  return `${better ? 'Improving' : 'Worsening'}: ${latest > previous ? 'up' : 'down'} ${from}`;
+}
+
+function KpiTiles({ kpis }: { kpis: KpiTile[] }) {
+  if (kpis.length === 0) return <p>No KPIs have been agreed for this plan yet.</p>;
+  return (
+    <ul className="kpi-tiles">
+      {kpis.map((kpi) => {
+        const travel = travelText(kpi);
+        return (
+          <li key={kpi.id} className="kpi-tile">
+            <h3>
+              <span className="muted">{kpi.reference}</span> {kpi.name}
+            </h3>
+            {kpi.latest ? (
+              <>
+                <p className="kpi-value">{formatKpiValue(kpi.latest.value, kpi.unit, kpi.latest.suppressionCode)}</p>
+                <p className="kpi-period">
+                  {periodLabel(kpi.latest.period)}
+                  {kpi.latest.provisional ? <span className="tag">Provisional</span> : null}
+                </p>
+              </>
+            ) : (
+              <p className="kpi-value muted">No values yet</p>
+            )}
+            <p className="kpi-target">{targetText(kpi)}</p>
+            {travel ? <p className="kpi-travel">{travel}</p> : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function ActionsTable({ caption, actions, today }: { caption: string; actions: ActionRow[]; today: string }) {
+  if (actions.length === 0) return <p>No actions yet.</p>;
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Ref</th>
+            <th scope="col">Action</th>
+            <th scope="col">Owner</th>
+            <th scope="col">Due</th>
+            <th scope="col">Status</th>
+            <th scope="col">RAG</th>
+          </tr>
+        </thead>
+        <tbody>
+          {actions.map((action) => {
+            const overdue =
+              action.currentDueDate !== null &&
+              action.currentDueDate < today &&
+              (action.status === 'not-started' || action.status === 'in-progress');
+            return (
+              <tr key={action.id}>
+                <td className="nowrap">{action.reference}</td>
+                <th scope="row" className="action-title">
+                  {action.title}
+                </th>
+                <td>{action.ownerName ?? 'No owner'}</td>
+                <td className="nowrap">
+                  {action.currentDueDate ? formatShortDate(action.currentDueDate) : 'Not set'}
+                  {overdue ? <span className="tag tag-warning">Overdue</span> : null}
+                  {action.dueDateMoves > 0 ? (
+                    <span className="muted small">
+                      {' '}
+                      moved {action.dueDateMoves} {action.dueDateMoves === 1 ? 'time' : 'times'}
+                    </span>
+                  ) : null}
+                </td>
+                <td>{ACTION_STATUS_LABELS[action.status]}</td>
+                <td>
+                  <RagBadge rag={action.rag} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Facts({ overview }: { overview: PlanOverview }) {
+  const { plan, inspection } = overview;
+  return (
+    <dl className="facts">
+      <div>
+        <dt>Council</dt>
+        <dd>{plan.authorityName}</dd>
+      </div>
+      {inspection ? (
+        <div>
+          <dt>Inspection</dt>
+          <dd>
+            {FRAMEWORK_LABELS[inspection.framework]}, {formatLongDate(inspection.startDate)}
+            {inspection.overallJudgement ? `: ${JUDGEMENT_LABELS[inspection.overallJudgement]}` : ''}
+          </dd>
+        </div>
+      ) : null}
+      {inspection?.reportReceivedDate ? (
+        <div>
+          <dt>Report received</dt>
+          <dd>{formatLongDate(inspection.reportReceivedDate)}</dd>
+        </div>
+      ) : null}
+      <div>
+        <dt>Runs</dt>
+        <dd>
+          {plan.startDate ? formatLongDate(plan.startDate) : 'Start not set'} to{' '}
+          {plan.endDate ? formatLongDate(plan.endDate) : 'end not set'}
+        </dd>
+      </div>
+      <div>
+        <dt>Version</dt>
+        <dd>{plan.version}</dd>
+      </div>
+    </dl>
+  );
+}
+
+export function PlanOverviewPage() {
+  const { planId = '' } = useParams();
+  const overview = useContractQuery('plans.overview', { planId });
+  if (overview.isPending) return <Loading what="the plan" />;
+  if (overview.error) {
+    return (
+      <Page title="Plan not available">
+        <ErrorNotice error={overview.error} title="The plan could not be opened" />
+      </Page>
+    );
+  }
+  const data = overview.data;
+  const { plan } = data;
+  const today = londonDate(new Date());
+  const unthemed = data.actions.filter((action) => action.themeId === null);
+  return (
+    <Page title={plan.title}>
+      <p className="marking">{CLASSIFICATION_LABELS[plan.classification]}</p>
+      {plan.summary ? <p className="lead">{plan.summary}</p> : null}
+      <Facts overview={data} />
+
+      <section aria-labelledby="at-a-glance">
+        <h2 id="at-a-glance">At a glance</h2>
+        <ul className="stats">
+          <li>
+            <span className="stat-number">{plan.actionCount}</span> actions
+          </li>
+          <li>
+            <span className="stat-number">{plan.overdueCount}</span> overdue
+          </li>
+          <li>
+            <span className="stat-number">{data.recommendationCount}</span> recommendations,{' '}
+            {data.uncoveredRecommendationCount === 0
+              ? 'all answered by an action'
+              : `${data.uncoveredRecommendationCount} with no live action`}
+          </li>
+          <li>
+            <span className="stat-number">{data.reviewCount}</span> monitoring visits and reviews
+          </li>
+        </ul>
+        <ul className="rag-counts" aria-label="Actions by RAG rating">
+          {RAG_VALUES.map((rag) => (
+            <li key={rag}>
+              <RagBadge rag={rag} /> {plan.ragCounts[rag]}
+            </li>
+          ))}
+          <li>Not rated {plan.ragCounts.unrated}</li>
+        </ul>
+        <details className="rag-meanings">
+          <summary>What the RAG ratings mean in this plan</summary>
+          <dl>
+            {RAG_VALUES.map((rag) => (
+              <div key={rag}>
+                <dt>
+                  <RagBadge rag={rag} />
+                </dt>
+                <dd>{plan.ragMeanings[rag] ?? RAG_DISPLAY[rag].label}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      </section>
+
+      {data.stages.length > 0 ? (
+        <section aria-labelledby="stages">
+          <h2 id="stages">Stages</h2>
+          <ol className="stages">
+            {data.stages.map((stage) => (
+              <li key={stage.id}>
+                <strong>{stage.name}</strong>
+                <span className="muted">
+                  {' '}
+                  {stage.startDate ? formatShortDate(stage.startDate) : ''}
+                  {stage.endDate ? ` to ${formatShortDate(stage.endDate)}` : ''}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="kpis">
+        <h2 id="kpis">Key performance indicators</h2>
+        <KpiTiles kpis={data.kpis} />
+      </section>
+
+      <section aria-labelledby="themes">
+        <h2 id="themes">Themes and actions</h2>
+        {data.themes.length === 0 && data.actions.length === 0 ? <p>This plan has no themes or actions yet.</p> : null}
+        {data.themes.map((theme) => (
+          <section key={theme.id} className="theme" aria-labelledby={`theme-${theme.id}`}>
+            <h3 id={`theme-${theme.id}`}>
+              {theme.reference}. {theme.title}
+            </h3>
+            <p className="muted">
+              {theme.leadName ? `Theme lead: ${theme.leadName}. ` : ''}
+              {RAG_VALUES.map((rag) => `${RAG_DISPLAY[rag].label} ${theme.ragCounts[rag]}`).join(', ')}
+            </p>
+            <ActionsTable
+              caption={`Actions of theme ${theme.reference}`}
+              actions={data.actions.filter((action) => action.themeId === theme.id)}
+              today={today}
+            />
+          </section>
+        ))}
+        {unthemed.length > 0 ? (
+          <section className="theme" aria-labelledby="theme-none">
+            <h3 id="theme-none">Actions not yet in a theme</h3>
+            <ActionsTable caption="Actions not yet in a theme" actions={unthemed} today={today} />
+          </section>
+        ) : null}
+      </section>
+    </Page>
+  );
+}

@@ -1,0 +1,90 @@
+// Every contract method refuses malformed input with an error naming the field, and the
+// database file is byte-for-byte the same afterwards.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRecord } from '../../db/records';
+import { authorities } from '../../db/schema';
+import { contract, type MethodName } from '../../shared/contract';
+import { openTestApp, type TestApp } from '../support/temp-app';
+
+let app: TestApp;
+let authorityId: string;
+let planId: string;
+
+beforeEach(async () => {
+  app = openTestApp();
+  authorityId = app.core.write(null, (unit) => createRecord(unit, authorities, { name: 'Northmoor Borough Council' }, null).id);
+  planId = (await app.call('plans.create', { title: 'Improvement plan', authorityId })).id;
+});
+afterEach(() => app.close());
+
+function databaseBytes(): string {
+  app.core.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  return crypto.createHash('sha256').update(fs.readFileSync(app.databaseFile)).digest('hex');
+}
+
+/** For each method, malformed inputs and the field path the error must name ('' for the whole input). */
+const MALFORMED: Record<MethodName, [unknown, string][]> = {
+  'app.info': [[{ unexpected: true }, '']],
+  'events.next': [[{ after: -1 }, 'after'], [{ after: 'soon' }, 'after'], [{ after: 0, waitMs: 999_999 }, 'waitMs']],
+  'db.check': [[{ repair: true }, '']],
+  'authorities.list': [[{ name: 'x' }, '']],
+  'plans.list': [[{ all: 1 }, '']],
+  'plans.overview': [[{ planId: 'not-an-id' }, 'planId'], [{}, 'planId']],
+  'plans.create': [
+    [{ title: '', authorityId: '0190a5f4-7b3c-7d2e-8f00-0123456789ab' }, 'title'],
+    [{ title: 'x'.repeat(301), authorityId: '0190a5f4-7b3c-7d2e-8f00-0123456789ab' }, 'title'],
+    [{ title: 'Plan', authorityId: 'Northmoor' }, 'authorityId'],
+    [{ title: 'Plan', authorityId: '0190a5f4-7b3c-7d2e-8f00-0123456789ab', startDate: '2025-02-30' }, 'startDate'],
+    [{ title: 'Plan', authorityId: '0190a5f4-7b3c-7d2e-8f00-0123456789ab', startDate: '2026-01-01', endDate: '2025-01-01' }, 'endDate'],
+    [{ title: 'Plan', authorityId: '0190a5f4-7b3c-7d2e-8f00-0123456789ab', classification: 'secret' }, 'classification'],
+  ],
+  'plans.update': [
+    [{ planId: 'PLAN', title: 'x' }, 'planId'],
+    [{ planId: '0190a5f4-7b3c-7d2e-8f00-0123456789ab', title: '   ' }, 'title'],
+    [{ planId: '0190a5f4-7b3c-7d2e-8f00-0123456789ab', endDate: '31/03/2026' }, 'endDate'],
+    [{ planId: '0190a5f4-7b3c-7d2e-8f00-0123456789ab', revision: 3 }, ''],
+  ],
+  'actions.list': [[{ planId: 42 }, 'planId']],
+};
+
+describe('malformed input', () => {
+  it('covers every method of the contract', () => {
+    expect(Object.keys(MALFORMED).sort()).toEqual(Object.keys(contract).sort());
+  });
+
+  for (const [method, cases] of Object.entries(MALFORMED)) {
+    it(`${method} refuses each malformed input, naming the field, and changes nothing`, async () => {
+      const before = databaseBytes();
+      for (const [input, field] of [...cases, ['not an object', ''] as [unknown, string], [[1, 2], ''] as [unknown, string]]) {
+        const answer = await app.send(method, input);
+        expect(answer.ok, `${method} accepted ${JSON.stringify(input)}`).toBe(false);
+        if (answer.ok) continue;
+        expect(answer.error.code).toBe('invalid-input');
+        expect(answer.error.message).toMatch(/^Nothing was saved/);
+        const paths = (answer.error.details.fields ?? []).map((problem) => problem.path);
+        expect(paths).toContain(field);
+      }
+      expect(databaseBytes()).toBe(before);
+    });
+  }
+
+  it('a plan update that would put the end before the start is refused and changes nothing', async () => {
+    await app.call('plans.update', { planId, startDate: '2026-04-01' });
+    const before = databaseBytes();
+    const answer = await app.send('plans.update', { planId, endDate: '2026-03-31' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input', details: { fields: [{ path: 'endDate' }] } } });
+    expect(databaseBytes()).toBe(before);
+  });
+
+  it('an unknown method is refused with its own code', async () => {
+    const answer = await app.send('plans.drop', {});
+    expect(answer).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+  });
+
+  it('an edit of a plan that does not exist is refused as not found', async () => {
+    const answer = await app.send('plans.update', { planId: '0190a5f4-7b3c-7d2e-8f00-0123456789ab', title: 'Renamed' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});
