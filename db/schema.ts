@@ -422,7 +422,11 @@ export const kpiValues = sqliteTable(
     provisional: integer({ mode: 'boolean' }).notNull().default(false),
     note: text(),
   },
-  (table) => [uniqueIndex('kpi_values_period').on(table.kpiId, table.period)],
+  (table) => [
+    uniqueIndex('kpi_values_period').on(table.kpiId, table.period),
+    // The latest values of a KPI are read on every overview and scorecard.
+    index('kpi_values_latest').on(table.kpiId, table.periodEnd),
+  ],
 );
 
 export const kpiComparators = sqliteTable(

@@ -334,6 +334,7 @@ CREATE TABLE `kpi_values` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `kpi_values_period` ON `kpi_values` (`kpi_id`,`period`);--> statement-breakpoint
+CREATE INDEX `kpi_values_latest` ON `kpi_values` (`kpi_id`,`period_end`);--> statement-breakpoint
 CREATE TABLE `kpis` (
 	`id` text PRIMARY KEY NOT NULL,
 	`created_at` text NOT NULL,
