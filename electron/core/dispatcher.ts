@@ -2,7 +2,7 @@
 // contract, parses the untrusted input, calls the handler and answers with an envelope. Errors
 // keep their stable code; anything unexpected becomes `internal` with a message for the user,
 // and the transaction it happened in has already rolled back.
-import * as z from 'zod';
+import type * as z from 'zod';
 import { contract, isMethodName, type MethodName } from '../../shared/contract';
 import { AppError, type Envelope, type ErrorBody, type FieldProblem } from '../../shared/errors';
 import type { Core } from './core';
@@ -44,9 +44,10 @@ export function createDispatcher(core: Core, options: DispatcherOptions = {}): D
   const handlers = options.handlers ?? defaultHandlers;
   return async (method, rawInput) => {
     if (typeof method !== 'string' || !isMethodName(method)) {
+      const named = typeof method === 'string' ? `called “${method.slice(0, 100)}”` : 'of that name';
       return {
         ok: false,
-        error: { code: 'unknown-method', message: `The app has no operation called “${String(method)}”.`, details: { method } },
+        error: { code: 'unknown-method', message: `The app has no operation ${named}.`, details: {} },
       };
     }
     const definition = contract[method];

@@ -78,9 +78,11 @@ describe('malformed input', () => {
     expect(databaseBytes()).toBe(before);
   });
 
-  it('an unknown method is refused with its own code', async () => {
-    const answer = await app.send('plans.drop', {});
-    expect(answer).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+  it('an unknown method is refused with its own code, whatever it is named with', async () => {
+    expect(await app.send('plans.drop', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    expect(await app.send('constructor', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    const hostile = { toString: null } as unknown as string;
+    expect(await app.send(hostile, {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
   });
 
   it('an edit of a plan that does not exist is refused as not found', async () => {
