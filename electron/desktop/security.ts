@@ -4,6 +4,7 @@
 // main.ts only hands them to Electron.
 import type { CustomScheme, WebPreferences } from 'electron';
 import type { Envelope } from '../../shared/errors';
+import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy';
 
 /** The renderer is served from `app://getting-to-good/`, never from file://. */
 export const APP_SCHEME = 'app';
@@ -22,23 +23,8 @@ export const APP_SCHEME_REGISTRATION: CustomScheme = {
   privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
 };
 
-/**
- * Sent with every response of the app protocol. The renderer makes no network requests (its one
- * channel is IPC) and its styles are files, so nothing inline is allowed. It matches the web
- * host's policy, so the renderer tested in browser mode meets the same rules.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+/** The app's one policy, shared with the browser-mode host. */
+export { CONTENT_SECURITY_POLICY };
 
 /** Headers sent with every response of the app protocol, errors included. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {

@@ -61,7 +61,25 @@ export async function openApp(page: Page, host: RunningHost, route = '/'): Promi
   await expect(page.locator('html[data-app-state="loaded"]')).toHaveCount(1);
 }
 
-export const test = base.extend<object, { host: RunningHost }>({
+export const test = base.extend<{ failOnPageErrors: void }, { host: RunningHost }>({
+  // Every page of every test fails on a Content-Security-Policy violation or an uncaught error.
+  failOnPageErrors: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline content'} (${event.sample})`);
+        });
+      });
+      page.on('console', (message) => {
+        if (message.type() === 'error' && message.text().startsWith('CSP violation')) problems.push(message.text());
+      });
+      page.on('pageerror', (error) => problems.push(`Uncaught error: ${error.message}`));
+      await use();
+      expect(problems).toEqual([]);
+    },
+    { auto: true },
+  ],
   host: [
     async ({}, use) => {
       const host = await startHost(newDataDirectory());

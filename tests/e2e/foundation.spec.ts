@@ -1,8 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, newDataDirectory, openApp, startHost, stopHost, test } from './fixtures';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Presses Tab until the target has focus, failing if it is not reached: proves it is reachable by keyboard. */
+async function tabUntilFocused(page: Page, target: Locator, limit = 25): Promise<void> {
+  for (let presses = 0; presses < limit; presses += 1) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
 
 async function expectNoAccessibilityViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
@@ -48,7 +57,8 @@ test.describe('creating a plan', () => {
     await page.getByLabel('Plan title').fill('Leaving care improvement plan');
     await page.getByLabel('Start date').fill('2026-12-01');
     await page.getByLabel('End date').fill('2027-11-30');
-    await page.getByRole('radio', { name: /OFFICIAL-SENSITIVE/ }).check();
+    await page.getByText('OFFICIAL-SENSITIVE', { exact: true }).click();
+    await expect(page.getByRole('radio', { name: /OFFICIAL-SENSITIVE/ })).toBeChecked();
     await page.getByLabel('Summary (optional)').fill('A dedicated plan for care leavers, linked to the main plan.');
     await page.getByRole('button', { name: 'Create plan' }).click();
 
@@ -82,17 +92,36 @@ test.describe('creating a plan', () => {
 
   test('a plan can be created with the keyboard alone', async ({ page, host }) => {
     await openApp(page, host, '/plans/new');
-    await page.keyboard.press('Tab');
-    await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
-    await page.keyboard.press('Enter');
+    // Opening a page puts focus on its heading, so the next Tab lands on its first field.
+    const heading = page.getByRole('heading', { level: 1, name: 'New plan' });
+    await expect(heading).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(page.getByLabel('Plan title')).toBeFocused();
     await page.keyboard.type('Twelve-week front door sprint');
-    // Council (already chosen), start date, end date, marking and summary keep their defaults.
-    await page.getByRole('button', { name: 'Create plan' }).focus();
+    // The council is already chosen; reach the marking and choose the second with the arrow keys.
+    await tabUntilFocused(page, page.getByRole('radio', { name: /^OFFICIAL The everyday/ }));
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('radio', { name: /OFFICIAL-SENSITIVE/ })).toBeChecked();
+    await tabUntilFocused(page, page.getByRole('button', { name: 'Create plan' }));
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { level: 1, name: 'Twelve-week front door sprint' })).toBeVisible();
-    await expect(page.getByRole('heading', { level: 1, name: 'Twelve-week front door sprint' })).toBeFocused();
+    const created = page.getByRole('heading', { level: 1, name: 'Twelve-week front door sprint' });
+    await expect(created).toBeVisible();
+    await expect(created).toBeFocused();
+    await expect(page.getByText('OFFICIAL-SENSITIVE')).toBeVisible();
+  });
+
+  test('the skip link takes keyboard users past the navigation to the page', async ({ page, host }) => {
+    await openApp(page, host);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    const skip = page.getByRole('link', { name: 'Skip to main content' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('main')).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'New plan' }).last()).toBeFocused();
   });
 });
 

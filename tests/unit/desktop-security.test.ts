@@ -18,6 +18,7 @@ import {
   isTrustedInvoke,
   webPreferences,
 } from '../../electron/desktop/security';
+import { REACT_ARIA_PRESS_STYLE_HASH } from '../../electron/core/content-security-policy';
 import { CONTENT_SECURITY_POLICY as WEB_HOST_POLICY } from '../../electron/web/host';
 
 function directives(policy: string): Map<string, string[]> {
@@ -106,7 +107,7 @@ describe('the Content-Security-Policy', () => {
   it.each([
     ['default-src', ["'self'"]],
     ['script-src', ["'self'"]],
-    ['style-src', ["'self'"]],
+    ['style-src', ["'self'", REACT_ARIA_PRESS_STYLE_HASH]],
     ['connect-src', ["'self'"]],
     ['img-src', ["'self'", 'data:', 'blob:']],
     ['object-src', ["'none'"]],
@@ -117,7 +118,7 @@ describe('the Content-Security-Policy', () => {
     expect(policy.get(name)).toEqual(sources);
   });
 
-  it('allows no inline or evaluated code and no remote source anywhere', () => {
+  it('allows no inline or evaluated code and no remote source anywhere; inline style only by hash', () => {
     for (const [name, sources] of policy) {
       for (const source of sources) {
         expect(source, `${name} ${source}`).not.toMatch(/unsafe|^\*$|^https?:|^wss?:|^app:|^file:/);
