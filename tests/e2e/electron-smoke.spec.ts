@@ -20,6 +20,9 @@ function findElectronBinary(): { binary: string } | { missing: string } {
 }
 
 const found = findElectronBinary();
+const skipReason = 'missing' in found ? `Electron binary not installed: ${found.missing}` : null;
+// The list reporter does not print skip reasons, so the reason is said once, where the log shows it.
+if (skipReason && process.env.TEST_WORKER_INDEX === undefined) console.log(`Electron smoke tests skipped. ${skipReason}.`);
 
 interface Bridge {
   g2g?: Record<string, unknown> & { invoke(method: string, input: unknown): Promise<unknown> };
@@ -28,7 +31,7 @@ interface Bridge {
 }
 
 test.describe('the desktop app', () => {
-  test.skip('missing' in found, `Electron binary not installed: ${'missing' in found ? found.missing : ''}`);
+  test.skip(skipReason !== null, skipReason ?? '');
 
   let dataDirectory: string;
   let app: ElectronApplication;
