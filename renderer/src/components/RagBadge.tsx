@@ -1,4 +1,5 @@
-import { RAG_DISPLAY, type Rag, type RagShape } from '../../../shared/rag';
+import type { RagCounts } from '../../../shared/contract';
+import { RAG_DISPLAY, RAG_VALUES, type Rag, type RagShape } from '../../../shared/rag';
 
 function Shape({ shape }: { shape: RagShape }) {
   switch (shape) {
@@ -24,5 +25,19 @@ export function RagBadge({ rag, meaning }: { rag: Rag | null; meaning?: string }
       </svg>
       {display.label}
     </span>
+  );
+}
+
+/** How many actions have each rating, as badges with counts. */
+export function RagCountList({ counts, label, showUnrated = false }: { counts: RagCounts; label: string; showUnrated?: boolean }) {
+  return (
+    <ul className="rag-counts" aria-label={label}>
+      {RAG_VALUES.map((rag) => (
+        <li key={rag}>
+          <RagBadge rag={rag} /> {counts[rag]}
+        </li>
+      ))}
+      {showUnrated ? <li>Not rated {counts.unrated}</li> : null}
+    </ul>
   );
 }

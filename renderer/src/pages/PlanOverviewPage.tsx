@@ -7,7 +7,7 @@ import { RAG_DISPLAY, RAG_VALUES } from '../../../shared/rag';
 import { ACTION_STATUS_LABELS, CLASSIFICATION_LABELS, FRAMEWORK_LABELS, JUDGEMENT_LABELS } from '../../../shared/vocabulary';
 import { useContractQuery } from '../client/hooks';
 import { ErrorNotice, Loading, Page } from '../components/Page';
-import { RagBadge } from '../components/RagBadge';
+import { RagBadge, RagCountList } from '../components/RagBadge';
 
 function targetText(kpi: KpiTile): string {
   if (kpi.targetLower !== null && kpi.targetUpper !== null) {
@@ -189,14 +189,7 @@ export function PlanOverviewPage() {
             <span className="stat-number">{data.reviewCount}</span> monitoring visits and reviews
           </li>
         </ul>
-        <ul className="rag-counts" aria-label="Actions by RAG rating">
-          {RAG_VALUES.map((rag) => (
-            <li key={rag}>
-              <RagBadge rag={rag} /> {plan.ragCounts[rag]}
-            </li>
-          ))}
-          <li>Not rated {plan.ragCounts.unrated}</li>
-        </ul>
+        <RagCountList counts={plan.ragCounts} label="Actions by RAG rating" showUnrated />
         <details className="rag-meanings">
           <summary>What the RAG ratings mean in this plan</summary>
           <dl>

@@ -1,10 +1,9 @@
 import { Link } from 'react-router';
 import { formatShortDate } from '../../../shared/dates';
 import { CLASSIFICATION_LABELS } from '../../../shared/vocabulary';
-import { RAG_VALUES } from '../../../shared/rag';
 import { useContractQuery } from '../client/hooks';
 import { ErrorNotice, Loading, Page } from '../components/Page';
-import { RagBadge } from '../components/RagBadge';
+import { RagCountList } from '../components/RagBadge';
 
 const STATUS_LABELS = { draft: 'Draft', active: 'Active', superseded: 'Superseded', closed: 'Closed' } as const;
 
@@ -57,13 +56,7 @@ export function PlansPage() {
                   <td className="numeric">{plan.actionCount}</td>
                   <td className="numeric">{plan.overdueCount}</td>
                   <td>
-                    <ul className="rag-counts" aria-label={`RAG counts for ${plan.title}`}>
-                      {RAG_VALUES.map((rag) => (
-                        <li key={rag}>
-                          <RagBadge rag={rag} /> {plan.ragCounts[rag]}
-                        </li>
-                      ))}
-                    </ul>
+                    <RagCountList counts={plan.ragCounts} label={`RAG counts for ${plan.title}`} />
                   </td>
                 </tr>
               ))}
