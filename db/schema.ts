@@ -61,6 +61,8 @@ export const inspections = sqliteTable(
     reportPublishedDate: text(),
     /** outstanding | good | requires-improvement | inadequate */
     overallJudgement: text(),
+    /** A focused visit that found areas for priority action (a draft plan is then due sooner). */
+    priorityActionAreas: integer({ mode: 'boolean' }).notNull().default(false),
     notes: text(),
   },
   (table) => [index('inspections_authority').on(table.authorityId)],
@@ -82,8 +84,10 @@ export const inspectionJudgements = sqliteTable(
 );
 
 /**
- * Computed statutory and expected dates of an inspection (publication, action plan, visits).
- * The computed date is kept beside any override so the rule and the human decision both show.
+ * Overrides of the statutory and expected dates computed for an inspection. The dates
+ * themselves are computed from the rules each time; a row here records a date agreed
+ * otherwise, with its reason, beside the date the rule gave. Earlier overrides stay in the
+ * audit log.
  */
 export const deadlines = sqliteTable(
   'deadlines',
@@ -92,12 +96,14 @@ export const deadlines = sqliteTable(
     inspectionId: text()
       .notNull()
       .references(() => inspections.id),
-    kind: text().notNull(),
+    /** The computed date's key, such as `action-plan` or `monitoring-visit-2`. */
+    deadlineKey: text().notNull(),
+    /** The date as the rules computed it when the override was made. */
     computedDate: text(),
     overrideDate: text(),
     overrideReason: text(),
   },
-  (table) => [uniqueIndex('deadlines_kind').on(table.inspectionId, table.kind)],
+  (table) => [uniqueIndex('deadlines_key').on(table.inspectionId, table.deadlineKey)],
 );
 
 // ---------------------------------------------------------------- plans

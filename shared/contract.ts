@@ -4,8 +4,11 @@
 // against these schemas, because IPC and HTTP input is untrusted.
 import * as z from 'zod';
 import { RAG_VALUES } from './rag';
+import { DEADLINE_KINDS } from './deadlines';
 import {
   ACTION_STATUSES,
+  CADENCES,
+  COMMITTEE_KINDS,
   CLASSIFICATIONS,
   FREQUENCIES,
   JUDGEMENTS,
@@ -115,6 +118,7 @@ export const KpiTile = z.object({
   targetValue: z.number().nullable(),
   targetLower: z.number().nullable(),
   targetUpper: z.number().nullable(),
+  tolerance: z.number().nullable(),
   latest: z
     .object({
       period: z.string(),
@@ -171,6 +175,111 @@ export const DatabaseCheck = z.object({
 });
 export type DatabaseCheck = z.infer<typeof DatabaseCheck>;
 
+export const Deadline = z.object({
+  key: z.string(),
+  kind: z.enum(DEADLINE_KINDS),
+  label: z.string(),
+  rule: z.string(),
+  source: z.string(),
+  statutory: z.boolean(),
+  /** The bank holidays known do not reach this date: it may move when a newer list is loaded. */
+  provisional: z.boolean(),
+  computedDate: IsoDate,
+  windowEnd: IsoDate.nullable(),
+  override: z.object({ date: IsoDate, reason: z.string(), by: z.string(), at: Instant }).nullable(),
+  /** The date that applies: the override's if there is one, else the computed one. */
+  date: IsoDate,
+  /** Every earlier override of this date, newest first. */
+  history: z.array(z.object({ at: Instant, by: z.string(), from: IsoDate.nullable(), to: IsoDate.nullable(), reason: z.string() })),
+});
+export type Deadline = z.infer<typeof Deadline>;
+
+export const DeadlineList = z.object({
+  /** Why no dates could be computed, when none could. */
+  unavailable: z.string().nullable(),
+  reportReceivedDate: IsoDate.nullable(),
+  deadlines: z.array(Deadline),
+  bankHolidaysKnownUntil: z.number().int(),
+});
+export type DeadlineList = z.infer<typeof DeadlineList>;
+
+export const TIMELINE_EVENT_KINDS = ['inspection', 'deadline', 'stage', 'review', 'meeting', 'action-due'] as const;
+export const TimelineEvent = z.object({
+  kind: z.enum(TIMELINE_EVENT_KINDS),
+  date: IsoDate,
+  endDate: IsoDate.nullable(),
+  title: z.string(),
+  detail: z.string().nullable(),
+  /** For actions: their RAG; for deadlines: whether statutory. */
+  rag: RagSchema.nullable(),
+  statutory: z.boolean(),
+});
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
+
+export const Meeting = z.object({
+  id: Id,
+  committeeId: Id,
+  meetingDate: IsoDate,
+  agendaItem: z.string().nullable(),
+  location: z.string().nullable(),
+  notes: z.string().nullable(),
+});
+export type Meeting = z.infer<typeof Meeting>;
+
+export const Committee = z.object({
+  id: Id,
+  name: z.string(),
+  kind: z.enum(COMMITTEE_KINDS),
+  chair: z.string().nullable(),
+  cadence: z.enum(CADENCES),
+  meetings: z.array(Meeting),
+});
+export type Committee = z.infer<typeof Committee>;
+
+export const AttentionRules = z.object({
+  /** An action not updated for this many days needs a chase. */
+  staleAfterDays: z.number().int().min(1).max(365),
+  /** Actions due within this many days are listed as due soon; deadlines likewise. */
+  lookAheadDays: z.number().int().min(1).max(180),
+  /** An action red at the end of this many financial quarters in a row is escalated. */
+  escalateAfterRedQuarters: z.number().int().min(1).max(8),
+});
+export type AttentionRules = z.infer<typeof AttentionRules>;
+export const DEFAULT_ATTENTION_RULES: AttentionRules = { staleAfterDays: 30, lookAheadDays: 30, escalateAfterRedQuarters: 2 };
+
+const AttentionAction = ActionRow.extend({ reason: z.string() });
+
+export const Attention = z.object({
+  today: IsoDate,
+  rules: AttentionRules,
+  deadlinesSoon: z.array(Deadline),
+  overdueActions: z.array(AttentionAction),
+  actionsDueSoon: z.array(AttentionAction),
+  staleActions: z.array(AttentionAction),
+  escalations: z.array(AttentionAction),
+  kpisOfConcern: z.array(
+    z.object({
+      id: Id,
+      reference: z.string(),
+      name: z.string(),
+      latestLabel: z.string(),
+      rag: RagSchema.nullable(),
+      ragExplanation: z.string(),
+      direction: z.enum(['improving', 'worsening', 'no-change', 'unknown']),
+      travelExplanation: z.string(),
+    }),
+  ),
+  uncoveredRecommendations: z.array(z.object({ id: Id, number: z.number().int(), text: z.string() })),
+});
+export type Attention = z.infer<typeof Attention>;
+
+export const BankHolidaySummary = z.object({
+  firstYear: z.number().int(),
+  lastYear: z.number().int(),
+  /** When a newer list was loaded by the user, and from which file name; null when only the bundled list is used. */
+  loaded: z.object({ at: Instant, fileName: z.string() }).nullable(),
+});
+
 // ---------------------------------------------------------------- inputs
 
 export const CreatePlanInput = z
@@ -201,6 +310,30 @@ export const UpdatePlanInput = z
 export type UpdatePlanInput = z.input<typeof UpdatePlanInput>;
 
 const Empty = z.object({}).strict().default({});
+const PlanOnly = z.object({ planId: Id }).strict();
+const reason = z
+  .string({ message: 'Give the reason for the change' })
+  .trim()
+  .min(3, 'Give the reason for the change, so that the history shows why')
+  .max(2000, 'The reason can be at most 2,000 characters');
+const optionalText = (max: number) => z.string().trim().max(max, `This can be at most ${max} characters`).nullable().optional();
+
+export const CreateCommitteeInput = z
+  .object({
+    planId: Id,
+    name: title('committee name'),
+    kind: z.enum(COMMITTEE_KINDS),
+    chair: optionalText(200),
+    cadence: z.enum(CADENCES),
+    /** The first meeting; further meetings follow the cadence up to `scheduleUntil`. */
+    firstMeetingDate: IsoDate,
+    scheduleUntil: IsoDate.optional(),
+  })
+  .strict()
+  .refine((input) => !input.scheduleUntil || input.scheduleUntil >= input.firstMeetingDate, {
+    message: 'The schedule must end on or after the first meeting',
+    path: ['scheduleUntil'],
+  });
 
 // ---------------------------------------------------------------- the methods
 
@@ -230,6 +363,48 @@ export const contract = {
   'plans.create': method(CreatePlanInput, PlanSummary, true),
   'plans.update': method(UpdatePlanInput, PlanSummary, true),
   'actions.list': method(z.object({ planId: Id }).strict(), z.array(ActionRow)),
+  'deadlines.list': method(PlanOnly, DeadlineList),
+  'deadlines.override': method(
+    z.object({ planId: Id, key: z.string().min(1).max(100), date: IsoDate, reason }).strict(),
+    DeadlineList,
+    true,
+  ),
+  'deadlines.clearOverride': method(z.object({ planId: Id, key: z.string().min(1).max(100), reason }).strict(), DeadlineList, true),
+  'timeline.get': method(PlanOnly, z.object({ today: IsoDate, events: z.array(TimelineEvent) })),
+  'committees.list': method(PlanOnly, z.array(Committee)),
+  'committees.create': method(CreateCommitteeInput, Committee, true),
+  'meetings.create': method(
+    z.object({ committeeId: Id, meetingDate: IsoDate, agendaItem: optionalText(50), location: optionalText(200) }).strict(),
+    Meeting,
+    true,
+  ),
+  'meetings.update': method(
+    z
+      .object({
+        meetingId: Id,
+        meetingDate: IsoDate.optional(),
+        agendaItem: optionalText(50),
+        location: optionalText(200),
+        notes: optionalText(5000),
+      })
+      .strict(),
+    Meeting,
+    true,
+  ),
+  'meetings.delete': method(z.object({ meetingId: Id }).strict(), z.object({ deleted: z.literal(true) }), true),
+  'attention.get': method(PlanOnly, Attention),
+  'attention.updateRules': method(z.object({ planId: Id }).extend(AttentionRules.shape).strict(), AttentionRules, true),
+  'bankHolidays.get': method(Empty, BankHolidaySummary),
+  'bankHolidays.load': method(
+    z
+      .object({
+        fileName: z.string().trim().min(1).max(255),
+        content: z.string().max(5_000_000, 'The file is larger than a bank-holidays list can be (5 MB)'),
+      })
+      .strict(),
+    BankHolidaySummary,
+    true,
+  ),
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

@@ -1,9 +1,26 @@
-// Period keys as stored with KPI values, and their labels as councils write them.
+// Period keys as stored with KPI values, and their labels as councils write them. Councils report
+// by UK financial year (April to March: "Q1 2018/19" is April to June 2018, DOMAIN.md section 6)
+// and workforce figures by the DfE children's social work workforce census year, to 30 September.
+import { addMonths, addYears, endOfMonth, format, getMonth, getYear, subDays } from 'date-fns';
+import { AppError } from './errors';
+import { formatCalendarDate, parseCalendarDate } from './working-days';
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export interface Period {
+  /** "2024-03", "2018-19-Q1", "2018-19" or "census-2024". */
+  key: string;
+  label: string;
+  /** The first and last days, YYYY-MM-DD, both inside the period. */
+  start: string;
+  end: string;
+}
 
 /**
  * The label of a period key: "2024-03" → "March 2024"; "2024-25-Q1" → "Q1 2024/25";
- * "2024-25" → "2024/25". Keys of another shape are shown as they are.
+ * "2024-25" → "2024/25"; "census-2024" → "Year to 30 September 2024". Keys of another shape are
+ * shown as they are. A key such as "2011-12" reads as a month, December 2011, before it reads as
+ * a financial year: the two shapes coincide for the years 2000/01 to 2011/12.
  */
 export function periodLabel(key: string): string {
   const month = /^(\d{4})-(\d{2})$/.exec(key);
@@ -15,5 +32,92 @@ export function periodLabel(key: string): string {
   if (quarter) return `Q${quarter[3]} ${quarter[1]}/${quarter[2]}`;
   const year = /^(\d{4})-(\d{2})$/.exec(key);
   if (year) return `${year[1]}/${year[2]}`;
+  const census = /^census-(\d{4})$/.exec(key);
+  if (census) return `Year to 30 September ${census[1]}`;
   return key;
+}
+
+function period(key: string, start: Date, end: Date): Period {
+  return { key, label: periodLabel(key), start: formatCalendarDate(start), end: formatCalendarDate(end) };
+}
+
+/** The financial year a date falls in, by the year it starts: 2019-02-01 is in 2018/19. */
+function financialYearStart(date: Date): number {
+  return getMonth(date) >= 3 ? getYear(date) : getYear(date) - 1;
+}
+
+function financialYearKey(startYear: number): string {
+  return `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`;
+}
+
+/** The calendar month of a YYYY-MM-DD date: key "2024-03", "March 2024". */
+export function monthPeriod(date: string): Period {
+  const day = parseCalendarDate(date);
+  const start = new Date(getYear(day), getMonth(day), 1);
+  return period(format(start, 'yyyy-MM'), start, endOfMonth(start));
+}
+
+/** The financial quarter of a date: key "2018-19-Q1", "Q1 2018/19", April to June 2018. */
+export function financialQuarterPeriod(date: string): Period {
+  const day = parseCalendarDate(date);
+  const startYear = financialYearStart(day);
+  const quarter = Math.floor(((getMonth(day) + 9) % 12) / 3) + 1;
+  const start = addMonths(new Date(startYear, 3, 1), (quarter - 1) * 3);
+  return period(`${financialYearKey(startYear)}-Q${quarter}`, start, subDays(addMonths(start, 3), 1));
+}
+
+/** The financial year of a date: key "2018-19", "2018/19", 1 April 2018 to 31 March 2019. */
+export function financialYearPeriod(date: string): Period {
+  const startYear = financialYearStart(parseCalendarDate(date));
+  const start = new Date(startYear, 3, 1);
+  return period(financialYearKey(startYear), start, subDays(addYears(start, 1), 1));
+}
+
+/**
+ * The workforce census year of a date: key "census-2024", "Year to 30 September 2024",
+ * 1 October 2023 to 30 September 2024.
+ */
+export function censusYearPeriod(date: string): Period {
+  const day = parseCalendarDate(date);
+  const endYear = getMonth(day) >= 9 ? getYear(day) + 1 : getYear(day);
+  return period(`census-${endYear}`, new Date(endYear - 1, 9, 1), new Date(endYear, 8, 30));
+}
+
+function notAPeriod(key: string, why: string): AppError {
+  const message = `“${key}” is not a period: ${why}`;
+  return new AppError('invalid-input', message, { fields: [{ path: 'period', message }] });
+}
+
+/**
+ * The first and last days of the period a key names, in any shape monthPeriod,
+ * financialQuarterPeriod, financialYearPeriod or censusYearPeriod gives. Throws `invalid-input`
+ * for anything else. Like periodLabel, a key that reads as both a month and a financial year is
+ * taken as the month.
+ */
+export function periodRange(key: string): { start: string; end: string } {
+  const month = /^(\d{4})-(\d{2})$/.exec(key);
+  if (month) {
+    const year = Number(month[1]);
+    const monthNumber = Number(month[2]);
+    if (monthNumber >= 1 && monthNumber <= 12) {
+      const { start, end } = monthPeriod(`${month[1]}-${month[2]}-01`);
+      return { start, end };
+    }
+    if (monthNumber !== (year + 1) % 100) throw notAPeriod(key, 'it is neither a month nor a financial year such as “2018-19”.');
+    const { start, end } = financialYearPeriod(`${year}-04-01`);
+    return { start, end };
+  }
+  const quarter = /^(\d{4})-(\d{2})-Q([1-4])$/.exec(key);
+  if (quarter) {
+    const year = Number(quarter[1]);
+    if (Number(quarter[2]) !== (year + 1) % 100) throw notAPeriod(key, `${quarter[1]}-${quarter[2]} is not a financial year such as “2018-19”.`);
+    const { start, end } = financialQuarterPeriod(formatCalendarDate(addMonths(new Date(year, 3, 1), (Number(quarter[3]) - 1) * 3)));
+    return { start, end };
+  }
+  const census = /^census-(\d{4})$/.exec(key);
+  if (census) {
+    const { start, end } = censusYearPeriod(`${census[1]}-09-30`);
+    return { start, end };
+  }
+  throw notAPeriod(key, 'a period is a month (“2024-03”), a financial quarter (“2018-19-Q1”), a financial year (“2018-19”) or a census year (“census-2024”).');
 }

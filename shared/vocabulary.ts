@@ -73,6 +73,14 @@ export const COMMITTEE_KINDS = [
   'other',
 ] as const;
 export type CommitteeKind = (typeof COMMITTEE_KINDS)[number];
+export const COMMITTEE_KIND_LABELS: Record<CommitteeKind, string> = {
+  'improvement-board': 'Improvement board',
+  'operational-group': 'Operational improvement group',
+  cabinet: 'Cabinet',
+  scrutiny: 'Overview and scrutiny committee',
+  'corporate-parenting': 'Corporate parenting board',
+  other: 'Other',
+};
 
 export const CADENCES = ['monthly', 'every-two-months', 'quarterly', 'ad-hoc'] as const;
 export type Cadence = (typeof CADENCES)[number];

@@ -210,14 +210,14 @@ CREATE TABLE `deadlines` (
 	`revision` integer DEFAULT 1 NOT NULL,
 	`deleted_at` text,
 	`inspection_id` text NOT NULL,
-	`kind` text NOT NULL,
+	`deadline_key` text NOT NULL,
 	`computed_date` text,
 	`override_date` text,
 	`override_reason` text,
 	FOREIGN KEY (`inspection_id`) REFERENCES `inspections`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `deadlines_kind` ON `deadlines` (`inspection_id`,`kind`);--> statement-breakpoint
+CREATE UNIQUE INDEX `deadlines_key` ON `deadlines` (`inspection_id`,`deadline_key`);--> statement-breakpoint
 CREATE TABLE `evidence` (
 	`id` text PRIMARY KEY NOT NULL,
 	`created_at` text NOT NULL,
@@ -279,6 +279,7 @@ CREATE TABLE `inspections` (
 	`report_received_date` text,
 	`report_published_date` text,
 	`overall_judgement` text,
+	`priority_action_areas` integer DEFAULT false NOT NULL,
 	`notes` text,
 	FOREIGN KEY (`authority_id`) REFERENCES `authorities`(`id`) ON UPDATE no action ON DELETE no action
 );

@@ -3,8 +3,14 @@ import { HashRouter, NavLink, Route, Routes } from 'react-router';
 import { useChangeEvents, useContractQuery } from './client/hooks';
 import { Page } from './components/Page';
 import { NewPlanPage } from './pages/NewPlanPage';
+import { AttentionPage } from './pages/AttentionPage';
+import { DeadlinesPage } from './pages/DeadlinesPage';
+import { MeetingsPage } from './pages/MeetingsPage';
+import { PlanLayout } from './pages/PlanLayout';
 import { PlanOverviewPage } from './pages/PlanOverviewPage';
 import { PlansPage } from './pages/PlansPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { TimelinePage } from './pages/TimelinePage';
 
 function NotFound() {
   return (
@@ -52,6 +58,9 @@ export function App() {
             <li>
               <NavLink to="/plans/new">New plan</NavLink>
             </li>
+            <li>
+              <NavLink to="/settings">Settings</NavLink>
+            </li>
           </ul>
         </nav>
       </header>
@@ -59,7 +68,14 @@ export function App() {
         <Routes>
           <Route path="/" element={<PlansPage />} />
           <Route path="/plans/new" element={<NewPlanPage />} />
-          <Route path="/plans/:planId" element={<PlanOverviewPage />} />
+          <Route path="/plans/:planId" element={<PlanLayout />}>
+            <Route index element={<AttentionPage />} />
+            <Route path="overview" element={<PlanOverviewPage />} />
+            <Route path="timeline" element={<TimelinePage />} />
+            <Route path="deadlines" element={<DeadlinesPage />} />
+            <Route path="meetings" element={<MeetingsPage />} />
+          </Route>
+          <Route path="/settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>

@@ -24,6 +24,8 @@ function databaseBytes(): string {
   return crypto.createHash('sha256').update(fs.readFileSync(app.databaseFile)).digest('hex');
 }
 
+const ID = '0190a5f4-7b3c-7d2e-8f00-0123456789ab';
+
 /** For each method, malformed inputs and the field path the error must name ('' for the whole input). */
 const MALFORMED: Record<MethodName, [unknown, string][]> = {
   'app.info': [[{ unexpected: true }, '']],
@@ -47,6 +49,37 @@ const MALFORMED: Record<MethodName, [unknown, string][]> = {
     [{ planId: '0190a5f4-7b3c-7d2e-8f00-0123456789ab', revision: 3 }, ''],
   ],
   'actions.list': [[{ planId: 42 }, 'planId']],
+  'deadlines.list': [[{ planId: 'x' }, 'planId']],
+  'deadlines.override': [
+    [{ planId: ID, key: 'action-plan', date: '2026-02-30', reason: 'Agreed with the inspector' }, 'date'],
+    [{ planId: ID, key: 'action-plan', date: '2026-02-27', reason: '' }, 'reason'],
+    [{ planId: ID, key: '', date: '2026-02-27', reason: 'Agreed' }, 'key'],
+    [{ planId: ID, key: 'action-plan', date: '2026-02-27' }, 'reason'],
+  ],
+  'deadlines.clearOverride': [[{ planId: ID, key: 'action-plan', reason: 'x' }, 'reason']],
+  'timeline.get': [[{ planId: ID, from: '2026-01-01' }, '']],
+  'committees.list': [[{}, 'planId']],
+  'committees.create': [
+    [{ planId: ID, name: '', kind: 'cabinet', cadence: 'quarterly', firstMeetingDate: '2026-01-06' }, 'name'],
+    [{ planId: ID, name: 'Cabinet', kind: 'parliament', cadence: 'quarterly', firstMeetingDate: '2026-01-06' }, 'kind'],
+    [{ planId: ID, name: 'Cabinet', kind: 'cabinet', cadence: 'fortnightly', firstMeetingDate: '2026-01-06' }, 'cadence'],
+    [{ planId: ID, name: 'Cabinet', kind: 'cabinet', cadence: 'quarterly', firstMeetingDate: '6 January 2026' }, 'firstMeetingDate'],
+    [{ planId: ID, name: 'Cabinet', kind: 'cabinet', cadence: 'quarterly', firstMeetingDate: '2026-01-06', scheduleUntil: '2025-01-01' }, 'scheduleUntil'],
+  ],
+  'meetings.create': [[{ committeeId: ID, meetingDate: '2026-13-01' }, 'meetingDate']],
+  'meetings.update': [[{ meetingId: ID, meetingDate: 'tomorrow' }, 'meetingDate'], [{ meetingDate: '2026-01-01' }, 'meetingId']],
+  'meetings.delete': [[{ meetingId: null }, 'meetingId']],
+  'attention.get': [[{ planId: ID, everything: true }, '']],
+  'attention.updateRules': [
+    [{ planId: ID, staleAfterDays: 0, lookAheadDays: 30, escalateAfterRedQuarters: 2 }, 'staleAfterDays'],
+    [{ planId: ID, staleAfterDays: 30, lookAheadDays: 30.5, escalateAfterRedQuarters: 2 }, 'lookAheadDays'],
+    [{ planId: ID, staleAfterDays: 30, lookAheadDays: 30, escalateAfterRedQuarters: 99 }, 'escalateAfterRedQuarters'],
+  ],
+  'bankHolidays.get': [[{ year: 2028 }, '']],
+  'bankHolidays.load': [
+    [{ fileName: '', content: '{}' }, 'fileName'],
+    [{ fileName: 'big.json', content: 'x'.repeat(5_000_001) }, 'content'],
+  ],
 };
 
 describe('malformed input', () => {

@@ -1,7 +1,12 @@
 import { actionHandlers } from './actions';
+import { attentionHandlers } from './attention';
 import { authorityHandlers } from './authorities';
+import { bankHolidayHandlers } from './bank-holidays';
+import { committeeHandlers } from './committees';
+import { deadlineHandlers } from './deadlines';
 import { planHandlers } from './plans';
 import { systemHandlers } from './system';
+import { timelineHandlers } from './timeline';
 import type { Handlers } from './types';
 
 /** Every contract method's handler; the type fails to compile if one is missing. */
@@ -10,4 +15,9 @@ export const handlers: Handlers = {
   ...authorityHandlers,
   ...planHandlers,
   ...actionHandlers,
+  ...deadlineHandlers,
+  ...timelineHandlers,
+  ...committeeHandlers,
+  ...attentionHandlers,
+  ...bankHolidayHandlers,
 };

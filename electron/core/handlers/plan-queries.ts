@@ -35,7 +35,7 @@ export const PLAN_QUERIES = {
   // than by ranking every value of the plan.
   kpiTiles: `
   select k.id, k.reference, k.name, k.unit, k.polarity, k.frequency,
-         k.target_value as targetValue, k.target_lower as targetLower, k.target_upper as targetUpper,
+         k.target_value as targetValue, k.target_lower as targetLower, k.target_upper as targetUpper, k.tolerance,
          latest.period as latestPeriod, latest.period_end as latestPeriodEnd, latest.value as latestValue,
          latest.suppression_code as latestSuppressionCode, latest.provisional as latestProvisional,
          previous.period as previousPeriod, previous.value as previousValue

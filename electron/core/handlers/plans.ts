@@ -67,7 +67,7 @@ export function listActionRows(core: Core, planId: string): ActionRow[] {
   return rows.sort((a, b) => referenceOrder.compare(a.reference, b.reference));
 }
 
-function kpiTiles(core: Core, planId: string): KpiTile[] {
+export function kpiTiles(core: Core, planId: string): KpiTile[] {
   const rows = statement(core, PLAN_QUERIES.kpiTiles).all({ planId }) as KpiTileRow[];
   return rows.map((row) => ({
     id: row.id,
@@ -79,6 +79,7 @@ function kpiTiles(core: Core, planId: string): KpiTile[] {
     targetValue: row.targetValue,
     targetLower: row.targetLower,
     targetUpper: row.targetUpper,
+    tolerance: row.tolerance,
     latest:
       row.latestPeriod === null || row.latestPeriodEnd === null
         ? null
@@ -125,6 +126,12 @@ function overview(core: Core, planId: string): PlanOverview {
     uncoveredRecommendationCount: coverage.uncovered,
     reviewCount,
   };
+}
+
+/** Refuses a plan id that names no live plan. */
+export function assertPlanExists(core: Core, planId: string): void {
+  const found = statement(core, 'select 1 from plans where id = ? and deleted_at is null').get(planId);
+  if (!found) throw new AppError('not-found', 'That plan no longer exists; it may have been deleted.', { planId });
 }
 
 function readSummary(core: Core, planId: string): PlanSummary {

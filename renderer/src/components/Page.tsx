@@ -4,18 +4,34 @@ import { useEffect, useRef, type ReactNode } from 'react';
  * A page's heading and document title. The heading takes focus when the page opens, so a
  * screen reader announces where a link led and keyboard users start from the top.
  */
-export function Page({ title, heading, actions, children }: { title: string; heading?: ReactNode; actions?: ReactNode; children: ReactNode }) {
+export function Page({
+  title,
+  heading,
+  caption,
+  actions,
+  children,
+}: {
+  title: string;
+  heading?: ReactNode;
+  /** What the page belongs to, shown above the heading (the plan's title on a plan's pages). */
+  caption?: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    document.title = `${title} – Getting to Good`;
+    document.title = caption ? `${title} – ${caption} – Getting to Good` : `${title} – Getting to Good`;
     headingRef.current?.focus();
-  }, [title]);
+  }, [title, caption]);
   return (
     <>
       <div className="page-header">
-        <h1 ref={headingRef} tabIndex={-1}>
-          {heading ?? title}
-        </h1>
+        <div>
+          {caption ? <p className="caption">{caption}</p> : null}
+          <h1 ref={headingRef} tabIndex={-1}>
+            {heading ?? title}
+          </h1>
+        </div>
         {actions ? <div className="page-actions">{actions}</div> : null}
       </div>
       {children}

@@ -1,13 +1,14 @@
-import { useParams } from 'react-router';
 import type { ActionRow, KpiTile, PlanOverview } from '../../../shared/contract';
 import { formatLongDate, formatShortDate, londonDate } from '../../../shared/dates';
 import { formatKpiValue } from '../../../shared/format';
+import { directionOfTravel, rateKpiValue } from '../../../shared/kpi-rag';
 import { periodLabel } from '../../../shared/periods';
 import { RAG_DISPLAY, RAG_VALUES } from '../../../shared/rag';
 import { ACTION_STATUS_LABELS, CLASSIFICATION_LABELS, FRAMEWORK_LABELS, JUDGEMENT_LABELS } from '../../../shared/vocabulary';
 import { useContractQuery } from '../client/hooks';
 import { ErrorNotice, Loading, Page } from '../components/Page';
 import { RagBadge, RagCountList } from '../components/RagBadge';
+import { usePlan } from './PlanLayout';
 
 function targetText(kpi: KpiTile): string {
   if (kpi.targetLower !== null && kpi.targetUpper !== null) {
@@ -17,23 +18,15 @@ function targetText(kpi: KpiTile): string {
   return 'No target set';
 }
 
-/** Direction of travel since the previous period, read against the KPI's polarity. */
-function travelText(kpi: KpiTile): string | null {
-  const latest = kpi.latest?.value;
-  const previous = kpi.previous?.value;
-  if (latest === null || latest === undefined || previous === null || previous === undefined || !kpi.previous) return null;
-  const from = `from ${formatKpiValue(previous, kpi.unit)} in ${periodLabel(kpi.previous.period)}`;
-  if (latest === previous) return `No change ${from}`;
-  const better = kpi.polarity === 'higher-is-better' ? latest > previous : latest < previous;
-  return `${better ? 'Improving' : 'Worsening'}: ${latest > previous ? 'up' : 'down'} ${from}`;
-}
-
 function KpiTiles({ kpis }: { kpis: KpiTile[] }) {
   if (kpis.length === 0) return <p>No KPIs have been agreed for this plan yet.</p>;
   return (
     <ul className="kpi-tiles">
       {kpis.map((kpi) => {
-        const travel = travelText(kpi);
+        const rating = kpi.latest ? rateKpiValue(kpi, kpi.latest.value) : null;
+        const travel = kpi.latest
+          ? directionOfTravel(kpi.unit, kpi.polarity, kpi.latest.value, kpi.previous?.value ?? null, kpi.previous ? periodLabel(kpi.previous.period) : '')
+          : null;
         return (
           <li key={kpi.id} className="kpi-tile">
             <h3>
@@ -51,7 +44,14 @@ function KpiTiles({ kpis }: { kpis: KpiTile[] }) {
               <p className="kpi-value muted">No values yet</p>
             )}
             <p className="kpi-target">{targetText(kpi)}</p>
-            {travel ? <p className="kpi-travel">{travel}</p> : null}
+            {rating ? (
+              <p className="kpi-rag">
+                <RagBadge rag={rating.rag} />
+                <span className="visually-hidden"> against target. </span>
+                <span className="small">{rating.explanation}</span>
+              </p>
+            ) : null}
+            {travel && travel.direction !== 'unknown' ? <p className="kpi-travel">{travel.explanation}</p> : null}
           </li>
         );
       })}
@@ -150,12 +150,12 @@ function Facts({ overview }: { overview: PlanOverview }) {
 }
 
 export function PlanOverviewPage() {
-  const { planId = '' } = useParams();
+  const { id: planId, title } = usePlan();
   const overview = useContractQuery('plans.overview', { planId });
   if (overview.isPending) return <Loading what="the plan" />;
   if (overview.error) {
     return (
-      <Page title="Plan not available">
+      <Page title="Overview" caption={title}>
         <ErrorNotice error={overview.error} title="The plan could not be opened" />
       </Page>
     );
@@ -165,7 +165,7 @@ export function PlanOverviewPage() {
   const today = londonDate(new Date());
   const unthemed = data.actions.filter((action) => action.themeId === null);
   return (
-    <Page title={plan.title}>
+    <Page title="Overview" caption={plan.title}>
       <p className="marking">{CLASSIFICATION_LABELS[plan.classification]}</p>
       {plan.summary ? <p className="lead">{plan.summary}</p> : null}
       <Facts overview={data} />

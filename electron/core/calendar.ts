@@ -1,0 +1,32 @@
+// The bank holidays in force: the list shipped with the app, merged with a newer GOV.UK file
+// the user has loaded (kept in settings, so every process on the database uses it).
+import * as z from 'zod';
+import { BUNDLED_BANK_HOLIDAYS, mergeBankHolidays, parseBankHolidays, type BankHolidays } from '../../shared/bank-holidays';
+import type { Core } from './core';
+import { readSetting, writeSetting } from './settings';
+
+const LOADED_KEY = 'bankHolidays.loaded';
+const Loaded = z.object({ fileName: z.string(), at: z.string(), content: z.unknown() });
+
+const cache = new WeakMap<Core, { version: string; holidays: BankHolidays }>();
+
+export function loadedBankHolidays(core: Core): z.infer<typeof Loaded> | null {
+  return readSetting(core, LOADED_KEY, Loaded);
+}
+
+export function bankHolidays(core: Core): BankHolidays {
+  const loaded = loadedBankHolidays(core);
+  const version = loaded ? loaded.at : 'bundled';
+  const cached = cache.get(core);
+  if (cached?.version === version) return cached.holidays;
+  const holidays = loaded ? mergeBankHolidays(BUNDLED_BANK_HOLIDAYS, parseBankHolidays(loaded.content)) : BUNDLED_BANK_HOLIDAYS;
+  cache.set(core, { version, holidays });
+  return holidays;
+}
+
+/** Validates a GOV.UK bank-holidays.json text and keeps it; throws naming what is wrong. */
+export function loadBankHolidays(core: Core, fileName: string, content: string): void {
+  // Refuses a file in the wrong format, naming what is wrong, before anything is kept.
+  parseBankHolidays(content);
+  core.write(null, (unit) => writeSetting(unit, LOADED_KEY, { fileName, at: unit.now, content: JSON.parse(content) as unknown }));
+}

@@ -1,0 +1,53 @@
+import { createContext, useContext } from 'react';
+import { NavLink, Outlet, useParams } from 'react-router';
+import type { PlanSummary } from '../../../shared/contract';
+import { useContractQuery } from '../client/hooks';
+import { ErrorNotice, Loading, Page } from '../components/Page';
+
+const PlanContext = createContext<PlanSummary | null>(null);
+
+/** The plan whose pages are open. */
+export function usePlan(): PlanSummary {
+  const plan = useContext(PlanContext);
+  if (!plan) throw new Error('usePlan is used outside PlanLayout');
+  return plan;
+}
+
+const TABS = [
+  { to: '', label: 'Needs attention', end: true },
+  { to: 'overview', label: 'Overview', end: false },
+  { to: 'timeline', label: 'Timeline', end: false },
+  { to: 'deadlines', label: 'Statutory dates', end: false },
+  { to: 'meetings', label: 'Meetings', end: false },
+];
+
+export function PlanLayout() {
+  const { planId = '' } = useParams();
+  const plans = useContractQuery('plans.list', {});
+  if (plans.isPending) return <Loading what="the plan" />;
+  if (plans.error) return <ErrorNotice error={plans.error} title="The plan could not be opened" />;
+  const plan = plans.data.find((candidate) => candidate.id === planId);
+  if (!plan) {
+    return (
+      <Page title="Plan not found">
+        <p>This plan no longer exists; it may have been deleted. Go back to the plans.</p>
+      </Page>
+    );
+  }
+  return (
+    <PlanContext.Provider value={plan}>
+      <nav aria-label="Plan" className="plan-tabs">
+        <ul>
+          {TABS.map((tab) => (
+            <li key={tab.label}>
+              <NavLink to={tab.to ? `/plans/${plan.id}/${tab.to}` : `/plans/${plan.id}`} end={tab.end}>
+                {tab.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Outlet />
+    </PlanContext.Provider>
+  );
+}
