@@ -46,6 +46,26 @@ export default tseslint.config(
   layer(['electron/desktop/**/*.ts'], [
     { group: ['**/renderer/*', '**/web/*', '**/cli/*', '**/tests/*'], because: 'The desktop shell may import only the core, db/ and shared/.' },
   ]),
+  {
+    // The renderer takes only the contract's types: its zod schemas would bring zod into the page,
+    // whose code generation the Content-Security-Policy forbids. Validation happens in the services.
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/shared/contract'],
+              allowTypeImports: true,
+              message: 'The renderer imports only types from the contract; put shared constants in shared/vocabulary.ts.',
+            },
+            { group: ['zod', 'zod/*'], message: 'The renderer does not validate with zod: the services do.' },
+          ],
+        },
+      ],
+    },
+  },
   layer(['renderer/**/*.ts', 'renderer/**/*.tsx'], [
     { group: NODE_BUILTINS, because: 'The renderer runs in the browser: no Node modules.' },
     { group: ['electron', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'], because: 'The renderer reaches data only through the contract.' },

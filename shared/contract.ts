@@ -7,6 +7,7 @@ import { RAG_VALUES } from './rag';
 import { DEADLINE_KINDS } from './deadlines';
 import {
   ACTION_STATUSES,
+  TIMELINE_EVENT_KINDS,
   CADENCES,
   COMMITTEE_KINDS,
   CLASSIFICATIONS,
@@ -203,7 +204,6 @@ export const DeadlineList = z.object({
 });
 export type DeadlineList = z.infer<typeof DeadlineList>;
 
-export const TIMELINE_EVENT_KINDS = ['inspection', 'deadline', 'stage', 'review', 'meeting', 'action-due'] as const;
 export const TimelineEvent = z.object({
   kind: z.enum(TIMELINE_EVENT_KINDS),
   date: IsoDate,

@@ -84,3 +84,6 @@ export const COMMITTEE_KIND_LABELS: Record<CommitteeKind, string> = {
 
 export const CADENCES = ['monthly', 'every-two-months', 'quarterly', 'ad-hoc'] as const;
 export type Cadence = (typeof CADENCES)[number];
+
+export const TIMELINE_EVENT_KINDS = ['inspection', 'deadline', 'stage', 'review', 'meeting', 'action-due'] as const;
+export type TimelineEventKind = (typeof TIMELINE_EVENT_KINDS)[number];

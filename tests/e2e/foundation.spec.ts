@@ -5,10 +5,10 @@ import { expect, newDataDirectory, openApp, startHost, stopHost, test } from './
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** Presses Tab until the target has focus, failing if it is not reached: proves it is reachable by keyboard. */
-async function tabUntilFocused(page: Page, target: Locator, limit = 25): Promise<void> {
+async function tabUntilFocused(page: Page, target: Locator, limit = 25, key = 'Tab'): Promise<void> {
   for (let presses = 0; presses < limit; presses += 1) {
     if (await target.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
   }
   await expect(target).toBeFocused();
 }
@@ -30,8 +30,12 @@ test.describe('the plans list and the demo plan', () => {
     const title = (await planLinks.first().textContent()) ?? '';
     await planLinks.first().click();
 
-    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-    await expect(page).toHaveTitle(`${title} – Getting to Good`);
+    // A plan opens on what needs attention; its overview is one tab along.
+    await expect(page.getByRole('heading', { level: 1, name: 'Needs attention' })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Plan' }).getByRole('link', { name: 'Overview' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+    await expect(page.locator('.caption')).toHaveText(title);
+    await expect(page).toHaveTitle(`Overview – ${title} – Getting to Good`);
     const themes = page.locator('section.theme');
     await expect(themes).toHaveCount(4);
     // 60 actions across the four theme tables, each with a RAG shown as a word.
@@ -62,13 +66,15 @@ test.describe('creating a plan', () => {
     await page.getByLabel('Summary (optional)').fill('A dedicated plan for care leavers, linked to the main plan.');
     await page.getByRole('button', { name: 'Create plan' }).click();
 
-    await expect(page.getByRole('heading', { level: 1, name: 'Leaving care improvement plan' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+    await expect(page.locator('.caption')).toHaveText('Leaving care improvement plan');
     await expect(page.getByText('OFFICIAL-SENSITIVE')).toBeVisible();
     await expect(page.getByText('1 December 2026 to 30 November 2027')).toBeVisible();
 
     await page.reload();
     await expect(page.locator('html[data-app-state="loaded"]')).toHaveCount(1);
-    await expect(page.getByRole('heading', { level: 1, name: 'Leaving care improvement plan' })).toBeVisible();
+    await expect(page.locator('.caption')).toHaveText('Leaving care improvement plan');
+    await expect(page.getByText('A dedicated plan for care leavers, linked to the main plan.')).toBeVisible();
     await page.getByRole('link', { name: 'Plans', exact: true }).click();
     await expect(page.getByRole('link', { name: 'Leaving care improvement plan' })).toBeVisible();
   });
@@ -90,6 +96,16 @@ test.describe('creating a plan', () => {
     await expect(page.getByRole('table').getByRole('link')).toHaveCount(before);
   });
 
+  test('after a refused attempt, the corrected form can be sent again', async ({ page, host }) => {
+    await openApp(page, host, '/plans/new');
+    await page.getByRole('button', { name: 'Create plan' }).click();
+    await expect(page.getByText('Enter the plan title')).toBeVisible();
+    await page.getByLabel('Plan title').fill('Workforce stability plan');
+    await expect(page.getByLabel('Plan title')).not.toHaveAttribute('aria-invalid', 'true');
+    await page.getByRole('button', { name: 'Create plan' }).click();
+    await expect(page.locator('.caption')).toHaveText('Workforce stability plan');
+  });
+
   test('a plan can be created with the keyboard alone', async ({ page, host }) => {
     await openApp(page, host, '/plans/new');
     // Opening a page puts focus on its heading, so the next Tab lands on its first field.
@@ -104,19 +120,16 @@ test.describe('creating a plan', () => {
     await expect(page.getByRole('radio', { name: /OFFICIAL-SENSITIVE/ })).toBeChecked();
     await tabUntilFocused(page, page.getByRole('button', { name: 'Create plan' }));
     await page.keyboard.press('Enter');
-    const created = page.getByRole('heading', { level: 1, name: 'Twelve-week front door sprint' });
-    await expect(created).toBeVisible();
+    const created = page.getByRole('heading', { level: 1, name: 'Overview' });
     await expect(created).toBeFocused();
+    await expect(page.locator('.caption')).toHaveText('Twelve-week front door sprint');
     await expect(page.getByText('OFFICIAL-SENSITIVE')).toBeVisible();
   });
 
   test('the skip link takes keyboard users past the navigation to the page', async ({ page, host }) => {
     await openApp(page, host);
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('Shift+Tab');
     const skip = page.getByRole('link', { name: 'Skip to main content' });
-    await expect(skip).toBeFocused();
+    await tabUntilFocused(page, skip, 10, 'Shift+Tab');
     await expect(skip).toBeInViewport();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('main')).toBeFocused();

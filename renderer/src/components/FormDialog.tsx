@@ -1,7 +1,7 @@
 import type { FormEvent, ReactNode } from 'react';
 import { Button, Dialog, DialogTrigger, Form, Heading, Modal } from 'react-aria-components';
-import { ContractError } from '../client/client';
 import { ErrorNotice } from './Page';
+import { useServerErrors } from './server-errors';
 
 interface FormDialogProps {
   trigger: string;
@@ -10,9 +10,7 @@ interface FormDialogProps {
   triggerLabel?: string;
   title: string;
   submitLabel: string;
-  error: Error | null;
-  pending: boolean;
-  onOpenChange?: (open: boolean) => void;
+  mutation: { error: Error | null; reset(): void; isPending: boolean };
   /** Called with the form's data and a function that closes the dialog once saved. */
   onSubmit: (form: FormData, close: () => void) => void;
   children: ReactNode;
@@ -20,10 +18,13 @@ interface FormDialogProps {
 
 /** A form in a modal dialog: focus moves in and back, Escape cancels, the services' field errors show at the fields. */
 export function FormDialog(props: FormDialogProps) {
-  const contractError = props.error instanceof ContractError ? props.error : null;
-  const fieldErrors = Object.fromEntries((contractError?.body.details.fields ?? []).map((field) => [field.path, field.message]));
+  const { error, fieldErrors, hasFieldErrors, clearOnInput } = useServerErrors(props.mutation);
   return (
-    <DialogTrigger onOpenChange={props.onOpenChange}>
+    <DialogTrigger
+      onOpenChange={(open) => {
+        if (!open) props.mutation.reset();
+      }}
+    >
       <Button className={props.triggerClassName ?? 'button'} aria-label={props.triggerLabel}>
         {props.trigger}
       </Button>
@@ -32,26 +33,28 @@ export function FormDialog(props: FormDialogProps) {
           {({ close }) => (
             <>
               <Heading slot="title">{props.title}</Heading>
-              {props.error && Object.keys(fieldErrors).length === 0 ? <ErrorNotice error={props.error} title="Nothing was saved" /> : null}
-              <Form
-                className="form"
-                validationErrors={fieldErrors}
-                validationBehavior="aria"
-                onSubmit={(event: FormEvent<HTMLFormElement>) => {
-                  event.preventDefault();
-                  props.onSubmit(new FormData(event.currentTarget), close);
-                }}
-              >
-                {props.children}
-                <div className="form-actions">
-                  <Button type="submit" className="button button-primary" isDisabled={props.pending}>
-                    {props.submitLabel}
-                  </Button>
-                  <Button className="button" slot="close">
-                    Cancel
-                  </Button>
-                </div>
-              </Form>
+              {error && !hasFieldErrors ? <ErrorNotice error={error} title="Nothing was saved" /> : null}
+              <div onInput={clearOnInput}>
+                <Form
+                  className="form"
+                  validationErrors={fieldErrors}
+                  validationBehavior="aria"
+                  onSubmit={(event: FormEvent<HTMLFormElement>) => {
+                    event.preventDefault();
+                    props.onSubmit(new FormData(event.currentTarget), close);
+                  }}
+                >
+                  {props.children}
+                  <div className="form-actions">
+                    <Button type="submit" className="button button-primary" isDisabled={props.mutation.isPending}>
+                      {props.submitLabel}
+                    </Button>
+                    <Button className="button" slot="close">
+                      Cancel
+                    </Button>
+                  </div>
+                </Form>
+              </div>
             </>
           )}
         </Dialog>

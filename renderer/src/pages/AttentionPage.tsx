@@ -2,9 +2,9 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button, FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components';
 import type { Attention } from '../../../shared/contract';
 import { formatLongDate, formatShortDate } from '../../../shared/dates';
-import { ContractError } from '../client/client';
 import { useContractMutation, useContractQuery } from '../client/hooks';
 import { ErrorNotice, Loading, Page } from '../components/Page';
+import { useServerErrors } from '../components/server-errors';
 import { RagBadge } from '../components/RagBadge';
 import { DeadlineDate } from './DeadlinesPage';
 import { usePlan } from './PlanLayout';
@@ -61,8 +61,7 @@ function ActionList({ caption, actions }: { caption: string; actions: AttentionA
 function RulesForm({ planId, rules }: { planId: string; rules: Attention['rules'] }) {
   const update = useContractMutation('attention.updateRules');
   const [saved, setSaved] = useState(false);
-  const error = update.error instanceof ContractError ? update.error : null;
-  const fieldErrors = Object.fromEntries((error?.body.details.fields ?? []).map((field) => [field.path, field.message]));
+  const { error, fieldErrors, hasFieldErrors, clearOnInput } = useServerErrors(update);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -91,26 +90,28 @@ function RulesForm({ planId, rules }: { planId: string; rules: Attention['rules'
   return (
     <details className="rules">
       <summary>Change what counts as needing attention</summary>
-      {error && Object.keys(fieldErrors).length === 0 ? <ErrorNotice error={error} title="The rules were not saved" /> : null}
-      <Form className="form" onSubmit={submit} validationErrors={fieldErrors} validationBehavior="aria">
-        {numberField('lookAheadDays', 'Look ahead (days)', 'Dates and actions due within this many days are listed.')}
-        {numberField('staleAfterDays', 'Chase after (days without an update)', 'An action under way with no update for this long is listed.')}
-        {numberField(
-          'escalateAfterRedQuarters',
-          'Escalate after (quarters red in a row)',
-          'The board’s rule, for example “red for two quarters in a row is escalated”.',
-        )}
-        <div className="form-actions">
-          <Button type="submit" className="button button-primary" isDisabled={update.isPending}>
-            Save the rules
-          </Button>
-          {saved ? (
-            <p role="status" className="muted">
-              Saved.
-            </p>
-          ) : null}
-        </div>
-      </Form>
+      {error && !hasFieldErrors ? <ErrorNotice error={error} title="The rules were not saved" /> : null}
+      <div onInput={clearOnInput}>
+        <Form className="form" onSubmit={submit} validationErrors={fieldErrors} validationBehavior="aria">
+          {numberField('lookAheadDays', 'Look ahead (days)', 'Dates and actions due within this many days are listed.')}
+          {numberField('staleAfterDays', 'Chase after (days without an update)', 'An action under way with no update for this long is listed.')}
+          {numberField(
+            'escalateAfterRedQuarters',
+            'Escalate after (quarters red in a row)',
+            'The board’s rule, for example “red for two quarters in a row is escalated”.',
+          )}
+          <div className="form-actions">
+            <Button type="submit" className="button button-primary" isDisabled={update.isPending}>
+              Save the rules
+            </Button>
+            {saved ? (
+              <p role="status" className="muted">
+                Saved.
+              </p>
+            ) : null}
+          </div>
+        </Form>
+      </div>
     </details>
   );
 }

@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { Button, Dialog, DialogTrigger, FieldError, Form, Heading, Input, Label, Modal, TextArea, TextField } from 'react-aria-components';
 import type { Deadline } from '../../../shared/contract';
 import { formatLongDate } from '../../../shared/dates';
-import { ContractError } from '../client/client';
 import { useContractMutation, useContractQuery } from '../client/hooks';
 import { ErrorNotice, Loading, Page } from '../components/Page';
+import { useServerErrors } from '../components/server-errors';
 import { usePlan } from './PlanLayout';
 
 /** A deadline's date as people write it: a day, or a window "from … to …". */
@@ -25,9 +25,7 @@ function ChangeDateDialog({ planId, deadline }: { planId: string; deadline: Dead
   const override = useContractMutation('deadlines.override');
   const clear = useContractMutation('deadlines.clearOverride');
   const [mode, setMode] = useState<'change' | 'restore'>('change');
-  const failed = (mode === 'change' ? override.error : clear.error) as Error | null;
-  const error = failed instanceof ContractError ? failed : null;
-  const fieldErrors = Object.fromEntries((error?.body.details.fields ?? []).map((field) => [field.path, field.message]));
+  const { error, fieldErrors, hasFieldErrors, clearOnInput } = useServerErrors(mode === 'change' ? override : clear);
 
   return (
     <DialogTrigger
@@ -35,6 +33,7 @@ function ChangeDateDialog({ planId, deadline }: { planId: string; deadline: Dead
         if (!open) {
           override.reset();
           clear.reset();
+          setMode('change');
         }
       }}
     >
@@ -57,34 +56,36 @@ function ChangeDateDialog({ planId, deadline }: { planId: string; deadline: Dead
                   The rule gives {formatLongDate(deadline.computedDate)} ({deadline.rule}). Inspectors and the council can agree another
                   date; the reason is kept with the history.
                 </p>
-                {error && Object.keys(fieldErrors).length === 0 ? <ErrorNotice error={error} title="The date was not changed" /> : null}
-                <Form onSubmit={submit} validationErrors={fieldErrors} validationBehavior="aria" className="form">
-                  {mode === 'change' ? (
-                    <TextField name="date" type="date" className="field" defaultValue={deadline.override?.date ?? deadline.computedDate} isRequired>
-                      <Label>Agreed date</Label>
-                      <Input />
+                {error && !hasFieldErrors ? <ErrorNotice error={error} title="The date was not changed" /> : null}
+                <div onInput={clearOnInput}>
+                  <Form onSubmit={submit} validationErrors={fieldErrors} validationBehavior="aria" className="form">
+                    {mode === 'change' ? (
+                      <TextField name="date" type="date" className="field" defaultValue={deadline.override?.date ?? deadline.computedDate} isRequired>
+                        <Label>Agreed date</Label>
+                        <Input />
+                        <FieldError className="field-error" />
+                      </TextField>
+                    ) : null}
+                    <TextField name="reason" className="field" isRequired>
+                      <Label>Reason</Label>
+                      <TextArea rows={3} />
                       <FieldError className="field-error" />
                     </TextField>
-                  ) : null}
-                  <TextField name="reason" className="field" isRequired>
-                    <Label>Reason</Label>
-                    <TextArea rows={3} />
-                    <FieldError className="field-error" />
-                  </TextField>
-                  <div className="form-actions">
-                    <Button type="submit" className="button button-primary">
-                      {mode === 'change' ? 'Save the date' : 'Go back to the computed date'}
-                    </Button>
-                    {deadline.override && mode === 'change' ? (
-                      <Button className="button" onPress={() => setMode('restore')}>
-                        Use the computed date instead
+                    <div className="form-actions">
+                      <Button type="submit" className="button button-primary">
+                        {mode === 'change' ? 'Save the date' : 'Go back to the computed date'}
                       </Button>
-                    ) : null}
-                    <Button className="button" slot="close">
-                      Cancel
-                    </Button>
-                  </div>
-                </Form>
+                      {deadline.override && mode === 'change' ? (
+                        <Button className="button" onPress={() => setMode('restore')}>
+                          Use the computed date instead
+                        </Button>
+                      ) : null}
+                      <Button className="button" slot="close">
+                        Cancel
+                      </Button>
+                    </div>
+                  </Form>
+                </div>
               </>
             );
           }}

@@ -54,9 +54,7 @@ function AddCommittee({ planId }: { planId: string }) {
       triggerClassName="button button-primary"
       title="Add a committee or board"
       submitLabel="Add and schedule its meetings"
-      error={create.error}
-      pending={create.isPending}
-      onOpenChange={() => create.reset()}
+      mutation={create}
       onSubmit={(form, close) =>
         create.mutate(
           {
@@ -109,9 +107,7 @@ function EditMeeting({ committee, meeting }: { committee: Committee; meeting: Me
       triggerLabel={`Edit the ${committee.name} meeting of ${formatLongDate(meeting.meetingDate)}`}
       title={`${committee.name}: ${formatLongDate(meeting.meetingDate)}`}
       submitLabel="Save the meeting"
-      error={update.error}
-      pending={update.isPending}
-      onOpenChange={() => update.reset()}
+      mutation={update}
       onSubmit={(form, close) =>
         update.mutate(
           {
@@ -152,9 +148,7 @@ function RemoveMeeting({ committee, meeting }: { committee: Committee; meeting: 
       triggerLabel={`Remove the ${committee.name} meeting of ${formatLongDate(meeting.meetingDate)}`}
       title={`Remove the ${committee.name} meeting of ${formatLongDate(meeting.meetingDate)}?`}
       submitLabel="Remove the meeting"
-      error={remove.error}
-      pending={remove.isPending}
-      onOpenChange={() => remove.reset()}
+      mutation={remove}
       onSubmit={(_form, close) => remove.mutate({ meetingId: meeting.id }, { onSuccess: close })}
     >
       <p>The meeting leaves the calendar. Its removal is kept in the plan’s history.</p>
@@ -170,9 +164,7 @@ function AddMeeting({ committee }: { committee: Committee }) {
       triggerLabel={`Add a meeting of the ${committee.name}`}
       title={`Add a meeting of the ${committee.name}`}
       submitLabel="Add the meeting"
-      error={create.error}
-      pending={create.isPending}
-      onOpenChange={() => create.reset()}
+      mutation={create}
       onSubmit={(form, close) =>
         create.mutate(
           { committeeId: committee.id, meetingDate: String(form.get('meetingDate') ?? ''), agendaItem: formText(form, 'agendaItem') ?? null },

@@ -1,14 +1,15 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Checkbox, CheckboxGroup, Label } from 'react-aria-components';
-import { TIMELINE_EVENT_KINDS, type TimelineEvent } from '../../../shared/contract';
+import type { TimelineEvent } from '../../../shared/contract';
 import { formatLongDate, formatShortDate } from '../../../shared/dates';
 import { periodLabel } from '../../../shared/periods';
+import { TIMELINE_EVENT_KINDS, type TimelineEventKind } from '../../../shared/vocabulary';
 import { useContractQuery } from '../client/hooks';
 import { ErrorNotice, Loading, Page } from '../components/Page';
 import { RagBadge } from '../components/RagBadge';
 import { usePlan } from './PlanLayout';
 
-type Kind = (typeof TIMELINE_EVENT_KINDS)[number];
+type Kind = TimelineEventKind;
 
 const KIND_LABELS: Record<Kind, string> = {
   inspection: 'Inspection',
