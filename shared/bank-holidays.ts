@@ -87,15 +87,15 @@ export function parseBankHolidays(json: unknown): BankHolidays {
   }
   const parsed = BankHolidayFile.safeParse(document);
   if (!parsed.success) throw invalid(parsed.error.issues.map(describeIssue));
+  return fromEvents(parsed.data[DIVISION].events);
+}
+
+function fromEvents(events: readonly { title: string; date: string }[]): BankHolidays {
   const titles = new Map<string, string>();
-  for (const event of parsed.data[DIVISION].events) {
+  for (const event of events) {
     const earlier = titles.get(event.date);
     titles.set(event.date, earlier && earlier !== event.title ? `${earlier}; ${event.title}` : event.title);
   }
-  return fromTitles(titles);
-}
-
-function fromTitles(titles: Map<string, string>): BankHolidays {
   const dates = [...titles.keys()].sort();
   return { dates: new Set(dates), titles, firstYear: Number(dates[0]?.slice(0, 4)), lastYear: Number(dates.at(-1)?.slice(0, 4)) };
 }
@@ -114,5 +114,9 @@ export function mergeBankHolidays(a: BankHolidays, b: BankHolidays): BankHoliday
   };
 }
 
-/** The England and Wales list shipped with the app (2012 to 2027). */
-export const BUNDLED_BANK_HOLIDAYS: BankHolidays = parseBankHolidays(bundledFile);
+/**
+ * The England and Wales list shipped with the app (2012 to 2027). Read without zod, whose first
+ * parse probes for code generation, which the renderer's Content-Security-Policy reports; a unit
+ * test checks the file passes parseBankHolidays.
+ */
+export const BUNDLED_BANK_HOLIDAYS: BankHolidays = fromEvents(bundledFile[DIVISION].events);

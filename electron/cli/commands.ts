@@ -1,42 +1,19 @@
-import type { OpenedApp } from '../core/app';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import { CLASSIFICATION_LABELS } from '../../shared/vocabulary';
+import { CommandFailure, formatTable, UsageFailure, type Command, type DataCommand, type DataCommandContext } from './command';
+import { dateCommands } from './date-commands';
 
-export interface CommandContext {
-  app: OpenedApp;
-  args: string[];
-  json: boolean;
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-export interface Command {
-  /** One or two words, as typed: `plans list`. */
-  name: string;
-  summary: string;
-  run(context: CommandContext): Promise<number>;
-}
-
-class CommandFailure extends Error {}
-
-async function call<M extends MethodName>(context: CommandContext, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+async function call<M extends MethodName>(context: DataCommandContext, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const envelope = await context.app.dispatch(method, input);
   if (!envelope.ok) throw new CommandFailure(envelope.error.message);
   return envelope.value as MethodOutput<M>;
 }
 
-/** A plain-text table with a header row, columns as wide as their widest cell. */
-export function formatTable(header: string[], rows: string[][]): string {
-  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
-  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+function rejectExtraArguments(context: DataCommandContext, name: string): void {
+  if (context.args.length > 0) throw new UsageFailure(`“g2g ${name}” takes no further words, but was given “${context.args.join(' ')}”.`);
 }
 
-function rejectExtraArguments(context: CommandContext, name: string): void {
-  if (context.args.length > 0) throw new CommandFailure(`“g2g ${name}” takes no further words, but was given “${context.args.join(' ')}”.`);
-}
-
-const plansList: Command = {
+const plansList: DataCommand = {
   name: 'plans list',
   summary: 'list the plans, with their actions, overdue actions and RAG counts',
   async run(context) {
@@ -73,7 +50,7 @@ const plansList: Command = {
   },
 };
 
-const dbCheck: Command = {
+const dbCheck: DataCommand = {
   name: 'db check',
   summary: 'check the database: integrity, foreign keys and the audit chain (exit code 1 on a problem)',
   async run(context) {
@@ -99,21 +76,4 @@ const dbCheck: Command = {
   },
 };
 
-function wrap(command: Command): Command {
-  return {
-    ...command,
-    async run(context) {
-      try {
-        return await command.run(context);
-      } catch (error) {
-        if (error instanceof CommandFailure) {
-          context.err(error.message);
-          return 1;
-        }
-        throw error;
-      }
-    },
-  };
-}
-
-export const commands: Command[] = [plansList, dbCheck].map(wrap);
+export const commands: Command[] = [plansList, dbCheck, ...dateCommands];

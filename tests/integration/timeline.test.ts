@@ -99,6 +99,14 @@ describe('bank holidays', () => {
     expect(await app.call('bankHolidays.get', {})).toMatchObject({ lastYear: 2027, loaded: null });
   });
 
+  it('refuses a file that would leave years between the known ones and its own, saying which', async () => {
+    const before = databaseBytes();
+    const answer = await app.send('bankHolidays.load', { fileName: 'later.json', content: BANK_HOLIDAYS_2028.replaceAll('2028-', '2030-') });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    if (!answer.ok) expect(answer.error.message).toContain('so 2028 to 2029 would be missing');
+    expect(databaseBytes()).toBe(before);
+  });
+
   it('extends the known years with a newer file: a 2028 date stops being provisional and skips the new holiday', async () => {
     const plan = new PlanBuilder(app, { inspection: { reportReceivedDate: '2027-11-15' } });
     const actionPlan = async () =>

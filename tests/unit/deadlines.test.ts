@@ -26,7 +26,7 @@ describe('the report and the action plan (SI 2007/462 regulations 2 and 3; Educa
     ['ilacs', '2022-04-13', '2022-05-30', '2022-07-27', 'across Easter 2022 and the Platinum Jubilee (2 and 3 June 2022)'],
     ['ilacs', '2022-11-30', '2023-01-16', '2023-03-13', 'across Christmas 2022 with its substitute day and the substitute New Year’s Day 2023'],
     ['sif', '2018-03-26', '2018-05-10', '2018-07-06', 'across Easter 2018 and both May bank holidays'],
-  ] as const)('%s, received %s: report published by %s (30 working days), action plan by %s (70 working days), %s', (framework, received, report, plan) => {
+  ] as const)('%s, received %s: report published by %s (30 working days), action plan by %s (70 working days), %s', (framework, received, report, plan, _description) => {
     const deadlines = computeDeadlines({ framework, reportReceivedDate: received, overallJudgement: 'requires-improvement' }, holidays);
     expect(find(deadlines, 'report-publication')).toMatchObject({
       kind: 'report-publication',

@@ -4,6 +4,7 @@
 import { addDays, format, parseISO } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_BANK_HOLIDAYS as holidays, mergeBankHolidays, parseBankHolidays } from '../../shared/bank-holidays';
+import bundledFile from '../../shared/data/bank-holidays-england-and-wales.json';
 import { AppError } from '../../shared/errors';
 import { addWorkingDays, goodFriday, isWorkingDay, workingDaysBetween } from '../../shared/working-days';
 
@@ -186,7 +187,8 @@ describe('parseBankHolidays (the GOV.UK bank-holidays.json format)', () => {
     throw new Error('the file was accepted');
   }
 
-  it('ships the England and Wales list, 2012 to 2027', () => {
+  it('ships the England and Wales list, 2012 to 2027, in the format it checks', () => {
+    expect(parseBankHolidays(JSON.stringify(bundledFile))).toEqual(holidays);
     expect(holidays.firstYear).toBe(2012);
     expect(holidays.lastYear).toBe(2027);
     expect(holidays.titles.get('2023-05-08')).toBe('Bank holiday for the coronation of King Charles III');
