@@ -125,6 +125,26 @@ export function deleteRecord<T extends RecordTable>(unit: UnitOfWork, table: T, 
   audit(unit, table, 'delete', id, planId, before, after);
 }
 
+/** Brings a tombstoned record back, with changes, as one audited update. */
+export function restoreRecord<T extends RecordTable>(
+  unit: UnitOfWork,
+  table: T,
+  id: string,
+  patch: Partial<NewRecord<T>>,
+  planId: string | null,
+): T['$inferSelect'] {
+  const before = unit.db.select().from(table).where(eq(table.id, id)).get() as T['$inferSelect'] | undefined;
+  if (!before) throw new AppError('not-found', `That ${describeTable(table)} does not exist.`, { id });
+  const after = unit.db
+    .update(table)
+    .set({ ...patch, deletedAt: null, updatedAt: unit.now, updatedBy: unit.actor, revision: before.revision + 1 } as Partial<T['$inferInsert']>)
+    .where(eq(table.id, id))
+    .returning()
+    .get() as T['$inferSelect'];
+  audit(unit, table, 'update', id, planId, before, after);
+  return after;
+}
+
 function describeTable(table: RecordTable): string {
   return getTableName(table).replace(/_/g, ' ').replace(/s$/, '');
 }

@@ -7,6 +7,7 @@ import { RAG_VALUES } from './rag';
 import { DEADLINE_KINDS } from './deadlines';
 import {
   ACTION_STATUSES,
+  JUDGEMENT_AREAS,
   TIMELINE_EVENT_KINDS,
   CADENCES,
   COMMITTEE_KINDS,
@@ -318,6 +319,57 @@ const reason = z
   .max(2000, 'The reason can be at most 2,000 characters');
 const optionalText = (max: number) => z.string().trim().max(max, `This can be at most ${max} characters`).nullable().optional();
 
+export const Inspection = z.object({
+  id: Id,
+  framework: z.enum(FRAMEWORKS),
+  startDate: IsoDate,
+  endDate: IsoDate.nullable(),
+  reportReceivedDate: IsoDate.nullable(),
+  reportPublishedDate: IsoDate.nullable(),
+  overallJudgement: z.enum(JUDGEMENTS).nullable(),
+  priorityActionAreas: z.boolean(),
+  /** The grade for each judgement area of the framework, by the area's key. */
+  judgements: z.record(z.string(), z.enum(JUDGEMENTS)),
+});
+export type Inspection = z.infer<typeof Inspection>;
+
+const when = (date: string) => {
+  const [year, month, day] = date.split('-').map(Number);
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return `${day} ${months[(month ?? 1) - 1]} ${year}`;
+};
+
+export const SaveInspectionInput = z
+  .object({
+    planId: Id,
+    framework: z.enum(FRAMEWORKS, { message: 'Choose the inspection framework' }),
+    startDate: IsoDate,
+    endDate: IsoDate.nullable().optional(),
+    reportReceivedDate: IsoDate.nullable().optional(),
+    reportPublishedDate: IsoDate.nullable().optional(),
+    overallJudgement: z.enum(JUDGEMENTS).nullable().optional(),
+    priorityActionAreas: z.boolean().default(false),
+    judgements: z.record(z.string(), z.enum(JUDGEMENTS)).default({}),
+  })
+  .strict()
+  .superRefine((input, context) => {
+    const problem = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
+    if (input.endDate && input.endDate < input.startDate) {
+      problem('endDate', `The inspection cannot end before it started (${when(input.startDate)})`);
+    }
+    if (input.reportReceivedDate && input.reportReceivedDate < input.startDate) {
+      problem('reportReceivedDate', `The report cannot have been received before the inspection started (${when(input.startDate)})`);
+    }
+    if (input.reportPublishedDate && input.reportReceivedDate && input.reportPublishedDate < input.reportReceivedDate) {
+      problem('reportPublishedDate', `The report cannot have been published before it was received (${when(input.reportReceivedDate)})`);
+    }
+    const areas = new Set(JUDGEMENT_AREAS[input.framework].map((area) => area.key));
+    for (const area of Object.keys(input.judgements)) {
+      if (!areas.has(area)) problem(`judgements.${area}`, `“${area}” is not a judgement area of this framework`);
+    }
+  });
+export type SaveInspectionInput = z.input<typeof SaveInspectionInput>;
+
 export const CreateCommitteeInput = z
   .object({
     planId: Id,
@@ -363,6 +415,8 @@ export const contract = {
   'plans.create': method(CreatePlanInput, PlanSummary, true),
   'plans.update': method(UpdatePlanInput, PlanSummary, true),
   'actions.list': method(z.object({ planId: Id }).strict(), z.array(ActionRow)),
+  'inspections.get': method(PlanOnly, Inspection.nullable()),
+  'inspections.save': method(SaveInspectionInput, Inspection, true),
   'deadlines.list': method(PlanOnly, DeadlineList),
   'deadlines.override': method(
     z.object({ planId: Id, key: z.string().min(1).max(100), date: IsoDate, reason }).strict(),

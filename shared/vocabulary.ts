@@ -9,6 +9,26 @@ export const FRAMEWORK_LABELS: Record<Framework, string> = {
   jtai: 'Joint targeted area inspection (JTAI)',
 };
 
+/** The judgement areas of each framework (DOMAIN.md section 1), graded separately. */
+export const JUDGEMENT_AREAS: Record<Framework, readonly { key: string; label: string }[]> = {
+  sif: [
+    { key: 'help-and-protection', label: 'Children who need help and protection' },
+    { key: 'looked-after-and-permanence', label: 'Children looked after and achieving permanence' },
+    { key: 'adoption', label: 'Adoption performance' },
+    { key: 'care-leavers', label: 'Experiences and progress of care leavers' },
+    { key: 'leadership', label: 'Leadership, management and governance' },
+    { key: 'lscb', label: 'Review of the Local Safeguarding Children Board' },
+  ],
+  ilacs: [
+    { key: 'impact-of-leaders', label: 'The impact of leaders on social work practice with children and families' },
+    { key: 'help-and-protection', label: 'The experiences and progress of children who need help and protection' },
+    { key: 'children-in-care', label: 'The experiences and progress of children in care' },
+    { key: 'care-leavers', label: 'The experiences and progress of care leavers (graded separately since January 2023)' },
+  ],
+  'focused-visit': [],
+  jtai: [],
+};
+
 export const JUDGEMENTS = ['outstanding', 'good', 'requires-improvement', 'inadequate'] as const;
 export type Judgement = (typeof JUDGEMENTS)[number];
 export const JUDGEMENT_LABELS: Record<Judgement, string> = {

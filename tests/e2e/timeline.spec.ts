@@ -149,3 +149,35 @@ test.describe('bank holidays', () => {
     await expectNoAccessibilityViolations(page);
   });
 });
+
+test.describe('recording the inspection', () => {
+  test('a new plan gets its statutory dates once its inspection is recorded; a report before the inspection is refused', async ({ page, host }) => {
+    await openApp(page, host, '/plans/new');
+    await page.getByLabel('Plan title').fill('Improvement plan after the 2026 inspection');
+    await page.getByRole('button', { name: 'Create plan' }).click();
+    await page.getByRole('navigation', { name: 'Plan' }).getByRole('link', { name: 'Statutory dates' }).click();
+    await expect(page.getByText('No inspection is recorded for this plan yet.')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Record the inspection' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Inspection started').fill('2026-09-07');
+    await dialog.getByLabel('Inspection ended').fill('2026-09-18');
+    await dialog.getByLabel('Report received').fill('2026-09-01');
+    await dialog.getByRole('button', { name: /Overall effectiveness/ }).click();
+    await page.getByRole('option', { name: 'Inadequate' }).click();
+    await dialog.getByRole('button', { name: /The experiences and progress of children in care/ }).click();
+    await page.getByRole('option', { name: 'Requires improvement to be good' }).click();
+    await expectNoAccessibilityViolations(page);
+    await dialog.getByRole('button', { name: 'Save the inspection' }).click();
+    await expect(dialog.getByText('The report cannot have been received before the inspection started (7 September 2026)')).toBeVisible();
+    await expect(dialog.getByLabel('Report received')).toHaveAttribute('aria-invalid', 'true');
+
+    await dialog.getByLabel('Report received').fill('2026-10-23');
+    await dialog.getByRole('button', { name: 'Save the inspection' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByRole('row', { name: /Publish the written statement of proposed action/ })).toBeVisible();
+    await expect(page.getByText('Requires improvement to be good')).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('row', { name: /Monitoring visit 1 \(expected window\)/ })).toBeVisible();
+  });
+});

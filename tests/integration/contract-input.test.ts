@@ -49,6 +49,16 @@ const MALFORMED: Record<MethodName, [unknown, string][]> = {
     [{ planId: '0190a5f4-7b3c-7d2e-8f00-0123456789ab', revision: 3 }, ''],
   ],
   'actions.list': [[{ planId: 42 }, 'planId']],
+  'inspections.get': [[{ planId: 'x' }, 'planId']],
+  'inspections.save': [
+    [{ planId: ID, framework: 'ilacs', startDate: '2025-03-17', reportReceivedDate: '2025-03-10' }, 'reportReceivedDate'],
+    [{ planId: ID, framework: 'ilacs', startDate: '2025-03-17', endDate: '2025-03-01' }, 'endDate'],
+    [{ planId: ID, framework: 'ilacs', startDate: '2025-03-17', reportReceivedDate: '2025-04-30', reportPublishedDate: '2025-04-01' }, 'reportPublishedDate'],
+    [{ planId: ID, framework: 'ofsted', startDate: '2025-03-17' }, 'framework'],
+    [{ planId: ID, framework: 'ilacs', startDate: '2025-02-29' }, 'startDate'],
+    [{ planId: ID, framework: 'ilacs', startDate: '2025-03-17', judgements: { adoption: 'good' } }, 'judgements.adoption'],
+    [{ planId: ID, framework: 'ilacs', startDate: '2025-03-17', judgements: { 'care-leavers': 'poor' } }, 'judgements.care-leavers'],
+  ],
   'deadlines.list': [[{ planId: 'x' }, 'planId']],
   'deadlines.override': [
     [{ planId: ID, key: 'action-plan', date: '2026-02-30', reason: 'Agreed with the inspector' }, 'date'],

@@ -253,3 +253,43 @@ describe('the timeline', () => {
     expect(timeline.events.find((event) => event.title === 'Action 2.1 due')?.rag).toBe('red');
   });
 });
+
+describe('recording the inspection', () => {
+  it('records a plan’s inspection with a grade per area, and the statutory dates follow from it', async () => {
+    const plan = new PlanBuilder(app, { inspection: null });
+    expect(await app.call('inspections.get', { planId: plan.planId })).toBeNull();
+    const saved = await app.call('inspections.save', {
+      planId: plan.planId,
+      framework: 'ilacs',
+      startDate: '2026-09-07',
+      endDate: '2026-09-18',
+      reportReceivedDate: '2026-10-23',
+      overallJudgement: 'requires-improvement',
+      judgements: { 'impact-of-leaders': 'requires-improvement', 'children-in-care': 'good' },
+    });
+    expect(saved).toMatchObject({ framework: 'ilacs', reportReceivedDate: '2026-10-23', judgements: { 'children-in-care': 'good' } });
+    const dates = await app.call('deadlines.list', { planId: plan.planId });
+    expect(dates.deadlines.find((deadline) => deadline.key === 'action-plan')?.date).toBeDefined();
+    expect(dates.deadlines.some((deadline) => deadline.kind === 'standard-inspection')).toBe(true);
+
+    // Changing a grade, clearing one and grading it again keeps one row per area.
+    await app.call('inspections.save', { planId: plan.planId, framework: 'ilacs', startDate: '2026-09-07', judgements: { 'children-in-care': 'requires-improvement' } });
+    const again = await app.call('inspections.save', {
+      planId: plan.planId,
+      framework: 'ilacs',
+      startDate: '2026-09-07',
+      reportReceivedDate: '2026-10-23',
+      judgements: { 'impact-of-leaders': 'inadequate', 'children-in-care': 'requires-improvement' },
+    });
+    expect(again.judgements).toEqual({ 'impact-of-leaders': 'inadequate', 'children-in-care': 'requires-improvement' });
+    expect((await app.call('db.check', {})).ok).toBe(true);
+  });
+
+  it('refuses a report received before the inspection started, naming the date, and saves nothing', async () => {
+    const plan = new PlanBuilder(app, { inspection: null });
+    const before = databaseBytes();
+    const answer = await app.send('inspections.save', { planId: plan.planId, framework: 'ilacs', startDate: '2026-09-07', reportReceivedDate: '2026-09-01' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input', details: { fields: [{ path: 'reportReceivedDate', message: 'The report cannot have been received before the inspection started (7 September 2026)' }] } } });
+    expect(databaseBytes()).toBe(before);
+  });
+});

@@ -73,7 +73,6 @@ export const DEMO_INSPECTION = {
     { area: 'help-and-protection', judgement: 'inadequate' },
     { area: 'children-in-care', judgement: 'requires-improvement' },
     { area: 'care-leavers', judgement: 'inadequate' },
-    { area: 'overall-effectiveness', judgement: 'inadequate' },
   ] satisfies { area: string; judgement: Judgement }[],
 } as const;
 

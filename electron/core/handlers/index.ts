@@ -4,6 +4,7 @@ import { authorityHandlers } from './authorities';
 import { bankHolidayHandlers } from './bank-holidays';
 import { committeeHandlers } from './committees';
 import { deadlineHandlers } from './deadlines';
+import { inspectionHandlers } from './inspections';
 import { planHandlers } from './plans';
 import { systemHandlers } from './system';
 import { timelineHandlers } from './timeline';
@@ -15,6 +16,7 @@ export const handlers: Handlers = {
   ...authorityHandlers,
   ...planHandlers,
   ...actionHandlers,
+  ...inspectionHandlers,
   ...deadlineHandlers,
   ...timelineHandlers,
   ...committeeHandlers,

@@ -5,6 +5,7 @@ import { formatLongDate } from '../../../shared/dates';
 import { useContractMutation, useContractQuery } from '../client/hooks';
 import { ErrorNotice, Loading, Page } from '../components/Page';
 import { useServerErrors } from '../components/server-errors';
+import { InspectionSection } from './InspectionSection';
 import { usePlan } from './PlanLayout';
 
 /** A deadline's date as people write it: a day, or a window "from … to …". */
@@ -104,6 +105,8 @@ export function DeadlinesPage() {
   const anyProvisional = data.deadlines.some((deadline) => deadline.provisional);
   return (
     <Page title="Statutory and expected dates" caption={plan.title}>
+      <InspectionSection planId={plan.id} />
+      <h2>The dates</h2>
       {data.unavailable ? <p className="notice">{data.unavailable}</p> : null}
       {data.reportReceivedDate ? (
         <p className="lead">

@@ -1,48 +1,14 @@
 import { useState } from 'react';
-import { FieldError, Input, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Text, TextField, Button, type Key } from 'react-aria-components';
+import { Button, FieldError, Input, Label, Text, TextField } from 'react-aria-components';
 import type { Committee, Meeting } from '../../../shared/contract';
 import { formatLongDate, londonDate } from '../../../shared/dates';
 import { CADENCE_LABELS } from '../../../shared/meetings';
 import { CADENCES, COMMITTEE_KIND_LABELS, COMMITTEE_KINDS, type Cadence, type CommitteeKind } from '../../../shared/vocabulary';
 import { useContractMutation, useContractQuery } from '../client/hooks';
+import { Choice } from '../components/Choice';
 import { FormDialog, formText } from '../components/FormDialog';
 import { ErrorNotice, Loading, Page } from '../components/Page';
 import { usePlan } from './PlanLayout';
-
-function Choice<T extends string>({
-  label,
-  name,
-  options,
-  labels,
-  value,
-  onChange,
-}: {
-  label: string;
-  name: string;
-  options: readonly T[];
-  labels: Record<T, string>;
-  value: T;
-  onChange: (value: T) => void;
-}) {
-  return (
-    <Select name={name} className="field" selectedKey={value} onSelectionChange={(key: Key | null) => key && onChange(key as T)}>
-      <Label>{label}</Label>
-      <Button className="select-button">
-        <SelectValue />
-        <span aria-hidden="true">▾</span>
-      </Button>
-      <Popover className="popover">
-        <ListBox className="listbox">
-          {options.map((option) => (
-            <ListBoxItem key={option} id={option} className="listbox-item">
-              {labels[option]}
-            </ListBoxItem>
-          ))}
-        </ListBox>
-      </Popover>
-    </Select>
-  );
-}
 
 function AddCommittee({ planId }: { planId: string }) {
   const create = useContractMutation('committees.create');

@@ -1,0 +1,38 @@
+import { Button, FieldError, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, type Key } from 'react-aria-components';
+
+/** A labelled choice of one of a fixed list of words, as a react-aria select. */
+export function Choice<T extends string>({
+  label,
+  name,
+  options,
+  labels,
+  value,
+  onChange,
+}: {
+  label: string;
+  name: string;
+  options: readonly T[];
+  labels: Record<T, string>;
+  value: T;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <Select name={name} className="field" selectedKey={value} onSelectionChange={(key: Key | null) => key && onChange(key as T)}>
+      <Label>{label}</Label>
+      <Button className="select-button">
+        <SelectValue />
+        <span aria-hidden="true">▾</span>
+      </Button>
+      <FieldError className="field-error" />
+      <Popover className="popover">
+        <ListBox className="listbox">
+          {options.map((option) => (
+            <ListBoxItem key={option} id={option} className="listbox-item">
+              {labels[option]}
+            </ListBoxItem>
+          ))}
+        </ListBox>
+      </Popover>
+    </Select>
+  );
+}
