@@ -49,7 +49,7 @@ test.describe('statutory and expected dates', () => {
     await expect(row.getByText('Statutory')).toBeVisible();
     await expect(row).toContainText('70 working days after the report was received');
 
-    await row.getByRole('button', { name: 'Change date' }).click();
+    await row.getByRole('button', { name: /^Change the date: Publish the written statement/ }).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByRole('heading', { name: /Change the date: Publish the written statement/ })).toBeVisible();
     await expectNoAccessibilityViolations(page);

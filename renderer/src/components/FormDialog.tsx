@@ -11,6 +11,10 @@ interface FormDialogProps {
   title: string;
   submitLabel: string;
   mutation: { error: Error | null; reset(): void; isPending: boolean };
+  /** Further buttons beside the submit button. */
+  extraActions?: ReactNode;
+  /** Called when the dialog closes, saved or not. */
+  onClose?: () => void;
   /** Called with the form's data and a function that closes the dialog once saved. */
   onSubmit: (form: FormData, close: () => void) => void;
   children: ReactNode;
@@ -22,7 +26,10 @@ export function FormDialog(props: FormDialogProps) {
   return (
     <DialogTrigger
       onOpenChange={(open) => {
-        if (!open) props.mutation.reset();
+        if (!open) {
+          props.mutation.reset();
+          props.onClose?.();
+        }
       }}
     >
       <Button className={props.triggerClassName ?? 'button'} aria-label={props.triggerLabel}>

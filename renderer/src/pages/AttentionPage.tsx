@@ -1,15 +1,14 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button, FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components';
 import type { Attention } from '../../../shared/contract';
-import { formatLongDate, formatShortDate } from '../../../shared/dates';
+import { formatLongDate } from '../../../shared/dates';
 import { useContractMutation, useContractQuery } from '../client/hooks';
 import { ErrorNotice, Loading, Page } from '../components/Page';
 import { useServerErrors } from '../components/server-errors';
+import { ActionsTable } from '../components/ActionsTable';
 import { RagBadge } from '../components/RagBadge';
 import { DeadlineDate } from './DeadlinesPage';
 import { usePlan } from './PlanLayout';
-
-type AttentionAction = Attention['overdueActions'][number];
 
 function Section({ id, title, count, empty, children }: { id: string; title: string; count: number; empty: string; children: ReactNode }) {
   return (
@@ -19,42 +18,6 @@ function Section({ id, title, count, empty, children }: { id: string; title: str
       </h2>
       {count === 0 ? <p className="muted">{empty}</p> : children}
     </section>
-  );
-}
-
-function ActionList({ caption, actions }: { caption: string; actions: AttentionAction[] }) {
-  return (
-    <div className="table-scroll">
-      <table className="data-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Ref</th>
-            <th scope="col">Action</th>
-            <th scope="col">Owner</th>
-            <th scope="col">Due</th>
-            <th scope="col">RAG</th>
-            <th scope="col">Why it is listed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {actions.map((action) => (
-            <tr key={action.id}>
-              <td className="nowrap">{action.reference}</td>
-              <th scope="row" className="action-title">
-                {action.title}
-              </th>
-              <td>{action.ownerName ?? 'No owner'}</td>
-              <td className="nowrap">{action.currentDueDate ? formatShortDate(action.currentDueDate) : 'Not set'}</td>
-              <td>
-                <RagBadge rag={action.rag} />
-              </td>
-              <td>{action.reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 
@@ -166,15 +129,15 @@ export function AttentionPage() {
       </Section>
 
       <Section id="overdue" title="Overdue actions" count={data.overdueActions.length} empty="No action is past its due date.">
-        <ActionList caption="Overdue actions" actions={data.overdueActions} />
+        <ActionsTable caption="Overdue actions" actions={data.overdueActions} today={data.today} showReason />
       </Section>
 
       <Section id="due-soon" title={`Actions due in the next ${rules.lookAheadDays} days`} count={data.actionsDueSoon.length} empty="No action falls due soon.">
-        <ActionList caption="Actions due soon" actions={data.actionsDueSoon} />
+        <ActionsTable caption="Actions due soon" actions={data.actionsDueSoon} today={data.today} showReason />
       </Section>
 
       <Section id="stale" title={`Actions not updated for ${rules.staleAfterDays} days`} count={data.staleActions.length} empty="Every action under way has a recent update.">
-        <ActionList caption="Actions to chase for an update" actions={data.staleActions} />
+        <ActionsTable caption="Actions to chase for an update" actions={data.staleActions} today={data.today} showReason />
       </Section>
 
       <Section
@@ -183,7 +146,7 @@ export function AttentionPage() {
         count={data.escalations.length}
         empty="No action meets the board’s escalation rule."
       >
-        <ActionList caption="Actions to escalate" actions={data.escalations} />
+        <ActionsTable caption="Actions to escalate" actions={data.escalations} today={data.today} showReason />
       </Section>
 
       <Section id="kpis-of-concern" title="KPIs red or worsening" count={data.kpisOfConcern.length} empty="No KPI is red or worsening.">

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
-import { Button, Dialog, DialogTrigger, FieldError, Form, Heading, Input, Label, Modal, TextArea, TextField } from 'react-aria-components';
+import { useState } from 'react';
+import { Button, FieldError, Input, Label, TextArea, TextField } from 'react-aria-components';
 import type { Deadline } from '../../../shared/contract';
 import { formatLongDate } from '../../../shared/dates';
 import { useContractMutation, useContractQuery } from '../client/hooks';
+import { FormDialog } from '../components/FormDialog';
 import { ErrorNotice, Loading, Page } from '../components/Page';
-import { useServerErrors } from '../components/server-errors';
 import { InspectionSection } from './InspectionSection';
 import { usePlan } from './PlanLayout';
 
@@ -26,73 +26,49 @@ function ChangeDateDialog({ planId, deadline }: { planId: string; deadline: Dead
   const override = useContractMutation('deadlines.override');
   const clear = useContractMutation('deadlines.clearOverride');
   const [mode, setMode] = useState<'change' | 'restore'>('change');
-  const { error, fieldErrors, hasFieldErrors, clearOnInput } = useServerErrors(mode === 'change' ? override : clear);
-
   return (
-    <DialogTrigger
-      onOpenChange={(open) => {
-        if (!open) {
-          override.reset();
-          clear.reset();
-          setMode('change');
-        }
+    <FormDialog
+      trigger="Change date"
+      triggerClassName="button button-small"
+      triggerLabel={`Change the date: ${deadline.label}`}
+      title={`Change the date: ${deadline.label}`}
+      submitLabel={mode === 'change' ? 'Save the date' : 'Go back to the computed date'}
+      mutation={mode === 'change' ? override : clear}
+      onClose={() => {
+        override.reset();
+        clear.reset();
+        setMode('change');
+      }}
+      extraActions={
+        deadline.override && mode === 'change' ? (
+          <Button className="button" onPress={() => setMode('restore')}>
+            Use the computed date instead
+          </Button>
+        ) : null
+      }
+      onSubmit={(form, close) => {
+        const reason = String(form.get('reason') ?? '');
+        if (mode === 'restore') clear.mutate({ planId, key: deadline.key, reason }, { onSuccess: close });
+        else override.mutate({ planId, key: deadline.key, date: String(form.get('date') ?? ''), reason }, { onSuccess: close });
       }}
     >
-      <Button className="button button-small">Change date</Button>
-      <Modal className="modal" isDismissable>
-        <Dialog className="dialog">
-          {({ close }) => {
-            function submit(event: FormEvent<HTMLFormElement>) {
-              event.preventDefault();
-              const form = new FormData(event.currentTarget);
-              const reason = String(form.get('reason') ?? '');
-              const onSuccess = () => close();
-              if (mode === 'restore') clear.mutate({ planId, key: deadline.key, reason }, { onSuccess });
-              else override.mutate({ planId, key: deadline.key, date: String(form.get('date') ?? ''), reason }, { onSuccess });
-            }
-            return (
-              <>
-                <Heading slot="title">Change the date: {deadline.label}</Heading>
-                <p>
-                  The rule gives {formatLongDate(deadline.computedDate)} ({deadline.rule}). Inspectors and the council can agree another
-                  date; the reason is kept with the history.
-                </p>
-                {error && !hasFieldErrors ? <ErrorNotice error={error} title="The date was not changed" /> : null}
-                <div onInput={clearOnInput}>
-                  <Form onSubmit={submit} validationErrors={fieldErrors} validationBehavior="aria" className="form">
-                    {mode === 'change' ? (
-                      <TextField name="date" type="date" className="field" defaultValue={deadline.override?.date ?? deadline.computedDate} isRequired>
-                        <Label>Agreed date</Label>
-                        <Input />
-                        <FieldError className="field-error" />
-                      </TextField>
-                    ) : null}
-                    <TextField name="reason" className="field" isRequired>
-                      <Label>Reason</Label>
-                      <TextArea rows={3} />
-                      <FieldError className="field-error" />
-                    </TextField>
-                    <div className="form-actions">
-                      <Button type="submit" className="button button-primary">
-                        {mode === 'change' ? 'Save the date' : 'Go back to the computed date'}
-                      </Button>
-                      {deadline.override && mode === 'change' ? (
-                        <Button className="button" onPress={() => setMode('restore')}>
-                          Use the computed date instead
-                        </Button>
-                      ) : null}
-                      <Button className="button" slot="close">
-                        Cancel
-                      </Button>
-                    </div>
-                  </Form>
-                </div>
-              </>
-            );
-          }}
-        </Dialog>
-      </Modal>
-    </DialogTrigger>
+      <p>
+        The rule gives {formatLongDate(deadline.computedDate)} ({deadline.rule}). Inspectors and the council can agree another date; the
+        reason is kept with the history.
+      </p>
+      {mode === 'change' ? (
+        <TextField name="date" type="date" className="field" defaultValue={deadline.override?.date ?? deadline.computedDate} isRequired>
+          <Label>Agreed date</Label>
+          <Input />
+          <FieldError className="field-error" />
+        </TextField>
+      ) : null}
+      <TextField name="reason" className="field" isRequired>
+        <Label>Reason</Label>
+        <TextArea rows={3} />
+        <FieldError className="field-error" />
+      </TextField>
+    </FormDialog>
   );
 }
 

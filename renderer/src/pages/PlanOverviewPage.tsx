@@ -1,12 +1,13 @@
-import type { ActionRow, KpiTile, PlanOverview } from '../../../shared/contract';
+import type { KpiTile, PlanOverview } from '../../../shared/contract';
 import { formatLongDate, formatShortDate, londonDate } from '../../../shared/dates';
 import { formatKpiValue } from '../../../shared/format';
 import { directionOfTravel, rateKpiValue } from '../../../shared/kpi-rag';
 import { periodLabel } from '../../../shared/periods';
 import { RAG_DISPLAY, RAG_VALUES } from '../../../shared/rag';
-import { ACTION_STATUS_LABELS, CLASSIFICATION_LABELS, FRAMEWORK_LABELS, JUDGEMENT_LABELS } from '../../../shared/vocabulary';
+import { CLASSIFICATION_LABELS, FRAMEWORK_LABELS, JUDGEMENT_LABELS } from '../../../shared/vocabulary';
 import { useContractQuery } from '../client/hooks';
 import { ErrorNotice, Loading, Page } from '../components/Page';
+import { ActionsTable } from '../components/ActionsTable';
 import { RagBadge, RagCountList } from '../components/RagBadge';
 import { usePlan } from './PlanLayout';
 
@@ -56,58 +57,6 @@ function KpiTiles({ kpis }: { kpis: KpiTile[] }) {
         );
       })}
     </ul>
-  );
-}
-
-function ActionsTable({ caption, actions, today }: { caption: string; actions: ActionRow[]; today: string }) {
-  if (actions.length === 0) return <p>No actions yet.</p>;
-  return (
-    <div className="table-scroll">
-      <table className="data-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Ref</th>
-            <th scope="col">Action</th>
-            <th scope="col">Owner</th>
-            <th scope="col">Due</th>
-            <th scope="col">Status</th>
-            <th scope="col">RAG</th>
-          </tr>
-        </thead>
-        <tbody>
-          {actions.map((action) => {
-            const overdue =
-              action.currentDueDate !== null &&
-              action.currentDueDate < today &&
-              (action.status === 'not-started' || action.status === 'in-progress');
-            return (
-              <tr key={action.id}>
-                <td className="nowrap">{action.reference}</td>
-                <th scope="row" className="action-title">
-                  {action.title}
-                </th>
-                <td>{action.ownerName ?? 'No owner'}</td>
-                <td className="nowrap">
-                  {action.currentDueDate ? formatShortDate(action.currentDueDate) : 'Not set'}
-                  {overdue ? <span className="tag tag-warning">Overdue</span> : null}
-                  {action.dueDateMoves > 0 ? (
-                    <span className="muted small">
-                      {' '}
-                      moved {action.dueDateMoves} {action.dueDateMoves === 1 ? 'time' : 'times'}
-                    </span>
-                  ) : null}
-                </td>
-                <td>{ACTION_STATUS_LABELS[action.status]}</td>
-                <td>
-                  <RagBadge rag={action.rag} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
   );
 }
 
