@@ -7,6 +7,7 @@ import type Sqlite from 'better-sqlite3';
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditEntry {
+  changeId: string;
   at: string;
   actor: string;
   entityType: string;
@@ -22,6 +23,7 @@ export function hashEntry(previousHash: string, entry: AuditEntry): string {
     .update(
       JSON.stringify([
         previousHash,
+        entry.changeId,
         entry.at,
         entry.actor,
         entry.entityType,
@@ -43,8 +45,8 @@ function prepared(sqlite: Sqlite.Database) {
     found = {
       last: sqlite.prepare('select hash from audit_log order by sequence desc limit 1').pluck(),
       insert: sqlite.prepare(
-        `insert into audit_log (at, actor, entity_type, entity_id, plan_id, operation, before, after, previous_hash, hash)
-         values (@at, @actor, @entityType, @entityId, @planId, @operation, @before, @after, @previousHash, @hash)`,
+        `insert into audit_log (change_id, at, actor, entity_type, entity_id, plan_id, operation, before, after, previous_hash, hash)
+         values (@changeId, @at, @actor, @entityType, @entityId, @planId, @operation, @before, @after, @previousHash, @hash)`,
       ),
     };
     statements.set(sqlite, found);
@@ -70,7 +72,7 @@ export function verifyAuditChain(sqlite: Sqlite.Database): ChainVerification {
   let entries = 0;
   const rows = sqlite
     .prepare(
-      `select sequence, at, actor, entity_type as entityType, entity_id as entityId, plan_id as planId,
+      `select sequence, change_id as changeId, at, actor, entity_type as entityType, entity_id as entityId, plan_id as planId,
               operation, before, after, previous_hash as previousHash, hash
        from audit_log order by sequence`,
     )

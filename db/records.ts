@@ -25,6 +25,8 @@ export interface UnitOfWork {
   now: string;
   /** The tables written, announced to open views after the commit. */
   changed: Set<string>;
+  /** Groups the audit entries of this one change. */
+  changeId: string;
 }
 
 /**
@@ -37,7 +39,7 @@ export function inTransaction<T>(
   work: (unit: UnitOfWork) => T,
   clock: () => Date = () => new Date(),
 ): { result: T; changed: string[] } {
-  const unit: UnitOfWork = { db, actor, now: clock().toISOString(), changed: new Set() };
+  const unit: UnitOfWork = { db, actor, now: clock().toISOString(), changed: new Set(), changeId: newId() };
   const result = db.$client.transaction(() => work(unit)).immediate();
   return { result, changed: [...unit.changed] };
 }
@@ -54,6 +56,7 @@ function audit(
   const entityType = getTableName(table);
   unit.changed.add(entityType);
   appendAudit(unit.db.$client, {
+    changeId: unit.changeId,
     at: unit.now,
     actor: unit.actor,
     entityType,

@@ -699,6 +699,8 @@ export const auditLog = sqliteTable(
   'audit_log',
   {
     sequence: integer().primaryKey({ autoIncrement: true }),
+    /** The one user action (transaction) the entry belongs to; undo reverses a whole change. */
+    changeId: text().notNull(),
     at: text().notNull(),
     actor: text().notNull(),
     entityType: text().notNull(),
@@ -712,7 +714,11 @@ export const auditLog = sqliteTable(
     previousHash: text().notNull(),
     hash: text().notNull(),
   },
-  (table) => [index('audit_log_entity').on(table.entityType, table.entityId), index('audit_log_plan').on(table.planId)],
+  (table) => [
+    index('audit_log_entity').on(table.entityType, table.entityId),
+    index('audit_log_plan').on(table.planId),
+    index('audit_log_change').on(table.changeId),
+  ],
 );
 
 export const settings = sqliteTable('settings', {

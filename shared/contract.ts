@@ -3,7 +3,23 @@
 // the TypeScript types of both ends are derived from here. The dispatcher parses every input
 // against these schemas, because IPC and HTTP input is untrusted.
 import * as z from 'zod';
-import { RAG_VALUES } from './rag';
+import {
+  ClassificationSchema,
+  Empty,
+  Id,
+  Instant,
+  IsoDate,
+  longText,
+  method,
+  optionalText,
+  PlanOnly,
+  RagSchema,
+  reason,
+  title,
+  type MethodDefinition,
+} from './contract-kit';
+import { actionEditingMethods } from './contract-actions';
+import { planSetupMethods } from './contract-setup';
 import { DEADLINE_KINDS } from './deadlines';
 import {
   ACTION_STATUSES,
@@ -11,7 +27,6 @@ import {
   TIMELINE_EVENT_KINDS,
   CADENCES,
   COMMITTEE_KINDS,
-  CLASSIFICATIONS,
   FREQUENCIES,
   JUDGEMENTS,
   FRAMEWORKS,
@@ -21,23 +36,6 @@ import {
   POLARITIES,
   SUPPRESSION_CODES,
 } from './vocabulary';
-
-// ---------------------------------------------------------------- building blocks
-
-export const Id = z.uuid({ message: 'Expected a record identifier' });
-/** A calendar date, YYYY-MM-DD, that exists (no 30 February). */
-export const IsoDate = z.iso.date({ message: 'Expected a real date written as YYYY-MM-DD' });
-export const Instant = z.string();
-const title = (what: string) =>
-  z
-    .string({ message: `Enter the ${what}` })
-    .trim()
-    .min(1, `Enter the ${what}`)
-    .max(300, `The ${what} can be at most 300 characters`);
-const longText = z.string().trim().max(20_000, 'This text can be at most 20,000 characters');
-
-export const RagSchema = z.enum(RAG_VALUES);
-export const ClassificationSchema = z.enum(CLASSIFICATIONS);
 
 // ---------------------------------------------------------------- values crossing the contract
 
@@ -310,15 +308,6 @@ export const UpdatePlanInput = z
   .strict();
 export type UpdatePlanInput = z.input<typeof UpdatePlanInput>;
 
-const Empty = z.object({}).strict().default({});
-const PlanOnly = z.object({ planId: Id }).strict();
-const reason = z
-  .string({ message: 'Give the reason for the change' })
-  .trim()
-  .min(3, 'Give the reason for the change, so that the history shows why')
-  .max(2000, 'The reason can be at most 2,000 characters');
-const optionalText = (max: number) => z.string().trim().max(max, `This can be at most ${max} characters`).nullable().optional();
-
 export const Inspection = z.object({
   id: Id,
   framework: z.enum(FRAMEWORKS),
@@ -389,18 +378,7 @@ export const CreateCommitteeInput = z
 
 // ---------------------------------------------------------------- the methods
 
-interface MethodDefinition {
-  input: z.ZodType;
-  output: z.ZodType;
-  /** Whether the method changes data (and so is audited and announced to other views). */
-  changes: boolean;
-}
-
-const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, changes = false) => ({
-  input,
-  output,
-  changes,
-});
+export { ClassificationSchema, Id, Instant, IsoDate, RagSchema };
 
 export const contract = {
   'app.info': method(Empty, AppInfo),
@@ -459,6 +437,8 @@ export const contract = {
     BankHolidaySummary,
     true,
   ),
+  ...actionEditingMethods,
+  ...planSetupMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

@@ -101,6 +101,7 @@ CREATE TABLE `attachments` (
 --> statement-breakpoint
 CREATE TABLE `audit_log` (
 	`sequence` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`change_id` text NOT NULL,
 	`at` text NOT NULL,
 	`actor` text NOT NULL,
 	`entity_type` text NOT NULL,
@@ -115,6 +116,7 @@ CREATE TABLE `audit_log` (
 --> statement-breakpoint
 CREATE INDEX `audit_log_entity` ON `audit_log` (`entity_type`,`entity_id`);--> statement-breakpoint
 CREATE INDEX `audit_log_plan` ON `audit_log` (`plan_id`);--> statement-breakpoint
+CREATE INDEX `audit_log_change` ON `audit_log` (`change_id`);--> statement-breakpoint
 CREATE TABLE `authorities` (
 	`id` text PRIMARY KEY NOT NULL,
 	`created_at` text NOT NULL,

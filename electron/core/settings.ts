@@ -24,6 +24,7 @@ export function writeSetting(unit: UnitOfWork, key: string, value: unknown, plan
     .run();
   unit.changed.add('settings');
   appendAudit(unit.db.$client, {
+    changeId: unit.changeId,
     at: unit.now,
     actor: unit.actor,
     entityType: 'settings',

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type Sqlite from 'better-sqlite3';
 import { hashEntry, GENESIS_HASH } from '../../db/audit';
+import { newId } from '../../db/ids';
 import { openApp, type OpenedApp } from '../../electron/core/app';
 import { PLAN_QUERIES } from '../../electron/core/handlers/plan-queries';
 import { DATABASE_FILE_NAME } from '../../electron/core/paths';
@@ -127,14 +128,15 @@ function rawBaseline(sqlite: Sqlite.Database) {
   );
   const lastHash = sqlite.prepare('select hash from audit_log order by sequence desc limit 1').pluck();
   const insertAudit = sqlite.prepare(
-    `insert into audit_log (at, actor, entity_type, entity_id, plan_id, operation, before, after, previous_hash, hash)
-     values (@at, @actor, @entityType, @entityId, @planId, @operation, @before, @after, @previousHash, @hash)`,
+    `insert into audit_log (change_id, at, actor, entity_type, entity_id, plan_id, operation, before, after, previous_hash, hash)
+     values (@changeId, @at, @actor, @entityType, @entityId, @planId, @operation, @before, @after, @previousHash, @hash)`,
   );
   const edit = sqlite.transaction((planId: string, title: string) => {
     const at = new Date().toISOString();
     const before = planRow.get(planId) as { revision: number };
     const after = updateTitle.get(title, at, ACTOR, before.revision + 1, planId);
     const entry = {
+      changeId: newId(),
       at,
       actor: ACTOR,
       entityType: 'plans',

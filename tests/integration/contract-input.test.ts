@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRecord } from '../../db/records';
 import { authorities } from '../../db/schema';
 import { contract, type MethodName } from '../../shared/contract';
+import { MALFORMED_ACTION_EDITING } from '../support/malformed-actions';
+import { MALFORMED_PLAN_SETUP } from '../support/malformed-setup';
 import { openTestApp, type TestApp } from '../support/temp-app';
 
 let app: TestApp;
@@ -90,6 +92,8 @@ const MALFORMED: Record<MethodName, [unknown, string][]> = {
     [{ fileName: '', content: '{}' }, 'fileName'],
     [{ fileName: 'big.json', content: 'x'.repeat(5_000_001) }, 'content'],
   ],
+  ...MALFORMED_ACTION_EDITING,
+  ...MALFORMED_PLAN_SETUP,
 };
 
 describe('malformed input', () => {

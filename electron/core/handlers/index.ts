@@ -1,3 +1,4 @@
+import { actionEditingHandlers } from './action-editing';
 import { actionHandlers } from './actions';
 import { attentionHandlers } from './attention';
 import { authorityHandlers } from './authorities';
@@ -5,6 +6,7 @@ import { bankHolidayHandlers } from './bank-holidays';
 import { committeeHandlers } from './committees';
 import { deadlineHandlers } from './deadlines';
 import { inspectionHandlers } from './inspections';
+import { planSetupHandlers } from './plan-setup';
 import { planHandlers } from './plans';
 import { systemHandlers } from './system';
 import { timelineHandlers } from './timeline';
@@ -22,4 +24,6 @@ export const handlers: Handlers = {
   ...committeeHandlers,
   ...attentionHandlers,
   ...bankHolidayHandlers,
+  ...actionEditingHandlers,
+  ...planSetupHandlers,
 };
