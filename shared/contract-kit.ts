@@ -2,7 +2,7 @@
 // with their messages, and the shape of a method.
 import * as z from 'zod';
 import { RAG_VALUES } from './rag';
-import { CLASSIFICATIONS } from './vocabulary';
+import { ACTION_STATUSES, CLASSIFICATIONS } from './vocabulary';
 
 export const Id = z.uuid({ message: 'Expected a record identifier' });
 /** A calendar date, YYYY-MM-DD, that exists (no 30 February). */
@@ -40,3 +40,22 @@ export const method = <I extends z.ZodType, O extends z.ZodType>(input: I, outpu
   output,
   changes,
 });
+
+/** One action as tables list it. */
+export const ActionRow = z.object({
+  id: Id,
+  themeId: Id.nullable(),
+  reference: z.string(),
+  title: z.string(),
+  ownerId: Id.nullable(),
+  ownerName: z.string().nullable(),
+  leadId: Id.nullable(),
+  leadName: z.string().nullable(),
+  currentDueDate: IsoDate.nullable(),
+  baselineDueDate: IsoDate.nullable(),
+  dueDateMoves: z.number().int(),
+  status: z.enum(ACTION_STATUSES),
+  rag: RagSchema.nullable(),
+  lastUpdateDate: IsoDate.nullable(),
+});
+export type ActionRow = z.infer<typeof ActionRow>;

@@ -4,6 +4,7 @@
 // against these schemas, because IPC and HTTP input is untrusted.
 import * as z from 'zod';
 import {
+  ActionRow,
   ClassificationSchema,
   Empty,
   Id,
@@ -19,6 +20,7 @@ import {
   type MethodDefinition,
 } from './contract-kit';
 import { actionEditingMethods } from './contract-actions';
+import { searchMethods } from './contract-search';
 import { planSetupMethods } from './contract-setup';
 import { DEADLINE_KINDS } from './deadlines';
 import {
@@ -92,21 +94,7 @@ export const PlanSummary = z.object({
 });
 export type PlanSummary = z.infer<typeof PlanSummary>;
 
-export const ActionRow = z.object({
-  id: Id,
-  themeId: Id.nullable(),
-  reference: z.string(),
-  title: z.string(),
-  ownerName: z.string().nullable(),
-  leadName: z.string().nullable(),
-  currentDueDate: IsoDate.nullable(),
-  baselineDueDate: IsoDate.nullable(),
-  dueDateMoves: z.number().int(),
-  status: z.enum(ACTION_STATUSES),
-  rag: RagSchema.nullable(),
-  lastUpdateDate: IsoDate.nullable(),
-});
-export type ActionRow = z.infer<typeof ActionRow>;
+
 
 export const KpiTile = z.object({
   id: Id,
@@ -378,7 +366,7 @@ export const CreateCommitteeInput = z
 
 // ---------------------------------------------------------------- the methods
 
-export { ClassificationSchema, Id, Instant, IsoDate, RagSchema };
+export { ActionRow, ClassificationSchema, Id, Instant, IsoDate, RagSchema };
 
 export const contract = {
   'app.info': method(Empty, AppInfo),
@@ -439,6 +427,7 @@ export const contract = {
   ),
   ...actionEditingMethods,
   ...planSetupMethods,
+  ...searchMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

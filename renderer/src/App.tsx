@@ -3,12 +3,14 @@ import { HashRouter, NavLink, Route, Routes } from 'react-router';
 import { useChangeEvents, useContractQuery } from './client/hooks';
 import { Page } from './components/Page';
 import { NewPlanPage } from './pages/NewPlanPage';
+import { ActionsPage } from './pages/ActionsPage';
 import { AttentionPage } from './pages/AttentionPage';
 import { DeadlinesPage } from './pages/DeadlinesPage';
 import { MeetingsPage } from './pages/MeetingsPage';
 import { PlanLayout } from './pages/PlanLayout';
 import { PlanOverviewPage } from './pages/PlanOverviewPage';
 import { PlansPage } from './pages/PlansPage';
+import { SearchPage } from './pages/SearchPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { TimelinePage } from './pages/TimelinePage';
 
@@ -71,9 +73,11 @@ export function App() {
           <Route path="/plans/:planId" element={<PlanLayout />}>
             <Route index element={<AttentionPage />} />
             <Route path="overview" element={<PlanOverviewPage />} />
+            <Route path="actions" element={<ActionsPage />} />
             <Route path="timeline" element={<TimelinePage />} />
             <Route path="deadlines" element={<DeadlinesPage />} />
             <Route path="meetings" element={<MeetingsPage />} />
+            <Route path="search" element={<SearchPage />} />
           </Route>
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFound />} />

@@ -92,6 +92,21 @@ const MALFORMED: Record<MethodName, [unknown, string][]> = {
     [{ fileName: '', content: '{}' }, 'fileName'],
     [{ fileName: 'big.json', content: 'x'.repeat(5_000_001) }, 'content'],
   ],
+  'actions.query': [
+    [{ planId: ID, filters: { dueWithinDays: -3 } }, 'filters.dueWithinDays'],
+    [{ planId: ID, filters: { rags: ['purple'] } }, 'filters.rags.0'],
+    [{ planId: ID, filters: { statuses: ['done'] } }, 'filters.statuses.0'],
+    [{ planId: ID, sort: { by: 'colour', direction: 'ascending' } }, 'sort.by'],
+    [{ planId: ID, search: 'x'.repeat(201) }, 'search'],
+    [{ planId: ID, filters: { ownerIds: ['Rachel'] } }, 'filters.ownerIds.0'],
+  ],
+  'search.plan': [[{ planId: ID, query: '   ' }, 'query'], [{ planId: ID }, 'query']],
+  'views.list': [[{ planId: 7 }, 'planId']],
+  'views.save': [
+    [{ planId: ID, name: '', query: {} }, 'name'],
+    [{ planId: ID, name: 'Red actions', query: { filters: { rags: ['scarlet'] } } }, 'query.filters.rags.0'],
+  ],
+  'views.delete': [[{ viewId: 'all' }, 'viewId']],
   ...MALFORMED_ACTION_EDITING,
   ...MALFORMED_PLAN_SETUP,
 };

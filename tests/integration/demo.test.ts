@@ -160,7 +160,7 @@ describe('demo plan', () => {
       const { overview } = await demoPlan(app);
       const values = app.core.db.$client.prepare('select period, value, suppression_code from kpi_values order by period, value').all();
       return {
-        actions: overview.actions.map(({ id: _id, themeId: _themeId, ...rest }) => rest),
+        actions: overview.actions.map(({ id: _id, themeId: _themeId, ownerId: _ownerId, leadId: _leadId, ...rest }) => rest),
         kpis: overview.kpis.map(({ id: _id, ...rest }) => rest),
         values,
       };

@@ -48,13 +48,40 @@ describe('migrations', () => {
   it('0000_initial creates every table on an empty file and stamps it as the app’s', () => {
     const file = path.join(makeTempDirectory(), 'new.sqlite');
     const opened = openDatabase({ file, migrationsFolder: MIGRATIONS_FOLDER });
-    const tables = opened.sqlite.prepare("select name from sqlite_master where type = 'table' and name not like '\\_\\_%' escape '\\' and name <> 'sqlite_sequence'").pluck().all();
+    const tables = opened.sqlite
+      .prepare("select name from sqlite_master where type = 'table' and name not like '\\_\\_%' escape '\\' and name <> 'sqlite_sequence' and name not like 'search\\_%' escape '\\'")
+      .pluck()
+      .all();
     const declared = Object.values(schema)
       .filter((value) => is(value, SQLiteTable))
       .map((table) => getTableName(table));
     expect([...tables].sort()).toEqual(declared.sort());
     expect(opened.sqlite.pragma('application_id', { simple: true })).toBe(0x47324721);
     expect(opened.preMigrationBackup).toBeNull();
+    opened.sqlite.close();
+  });
+
+  it('0001_search indexes what exists when it runs, and the index follows every later change', async () => {
+    const app = openTestApp({ seedDemo: true });
+    const sqlite = app.core.db.$client;
+    const indexed = (table: string) => sqlite.prepare(`select count(*) from ${table}`).pluck().get();
+    expect(indexed('search_actions')).toBe(sqlite.prepare('select count(*) from actions where deleted_at is null').pluck().get());
+    expect(indexed('search_updates')).toBe(sqlite.prepare('select count(*) from progress_updates where deleted_at is null').pluck().get());
+    expect(indexed('search_recommendations')).toBe(12);
+    expect(indexed('search_findings')).toBe(sqlite.prepare('select count(*) from review_findings').pluck().get());
+    const match = (word: string) => sqlite.prepare('select count(*) from search_actions where search_actions match ?').pluck().get(word);
+    const before = match('zeppelin');
+    sqlite.prepare("update actions set title = 'Zeppelin review of the front door' where reference = '1.1'").run();
+    expect(match('zeppelin')).toBe(Number(before) + 1);
+    sqlite.prepare("update actions set deleted_at = '2026-01-01T00:00:00Z' where reference = '1.1'").run();
+    expect(match('zeppelin')).toBe(before);
+    app.close();
+  });
+
+  it('keeps the tables of the schema after every migration', () => {
+    const file = path.join(makeTempDirectory(), 'again.sqlite');
+    const opened = openDatabase({ file, migrationsFolder: MIGRATIONS_FOLDER });
+    expect(opened.schemaVersion).toBe(2);
     opened.sqlite.close();
   });
 

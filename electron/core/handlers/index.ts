@@ -8,6 +8,7 @@ import { deadlineHandlers } from './deadlines';
 import { inspectionHandlers } from './inspections';
 import { planSetupHandlers } from './plan-setup';
 import { planHandlers } from './plans';
+import { searchHandlers } from './search';
 import { systemHandlers } from './system';
 import { timelineHandlers } from './timeline';
 import type { Handlers } from './types';
@@ -26,4 +27,5 @@ export const handlers: Handlers = {
   ...bankHolidayHandlers,
   ...actionEditingHandlers,
   ...planSetupHandlers,
+  ...searchHandlers,
 };

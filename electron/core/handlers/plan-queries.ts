@@ -21,7 +21,8 @@ export const PLAN_QUERIES = {
   order by p.updated_at desc`,
 
   actionRows: `
-  select x.id, x.theme_id as themeId, x.reference, x.title, o.name as ownerName, l.name as leadName,
+  select x.id, x.theme_id as themeId, x.reference, x.title, x.owner_id as ownerId, o.name as ownerName,
+         x.lead_id as leadId, l.name as leadName,
          x.current_due_date as currentDueDate, x.baseline_due_date as baselineDueDate,
          (select count(*) from action_due_date_changes c where c.action_id = x.id and c.deleted_at is null) as dueDateMoves,
          x.status, x.rag,

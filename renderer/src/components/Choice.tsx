@@ -36,3 +36,50 @@ export function Choice<T extends string>({
     </Select>
   );
 }
+
+/** A labelled choice of any number of options; nothing chosen means "any". */
+export function MultiChoice({
+  label,
+  options,
+  value,
+  onChange,
+  anyLabel = 'Any',
+}: {
+  label: string;
+  options: readonly { id: string; label: string }[];
+  value: string[];
+  onChange: (value: string[]) => void;
+  anyLabel?: string;
+}) {
+  return (
+    <Select
+      className="field filter-field"
+      selectionMode="multiple"
+      value={value}
+      onChange={(keys) => onChange(keys.map(String))}
+      placeholder={anyLabel}
+    >
+      <Label>{label}</Label>
+      <Button className="select-button">
+        <SelectValue className="select-value" />
+        <span aria-hidden="true">▾</span>
+      </Button>
+      <Popover className="popover">
+        <ListBox className="listbox" items={options}>
+          {(option) => (
+            <ListBoxItem id={option.id} className="listbox-item listbox-item-check" textValue={option.label}>
+              {({ isSelected }) => (
+                <>
+                  <span className="check" aria-hidden="true">
+                    {isSelected ? '✓' : ''}
+                  </span>
+                  {option.label}
+                </>
+              )}
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </Select>
+  );
+}

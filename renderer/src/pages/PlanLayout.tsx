@@ -16,9 +16,11 @@ export function usePlan(): PlanSummary {
 const TABS = [
   { to: '', label: 'Needs attention', end: true },
   { to: 'overview', label: 'Overview', end: false },
+  { to: 'actions', label: 'Actions', end: false },
   { to: 'timeline', label: 'Timeline', end: false },
   { to: 'deadlines', label: 'Statutory dates', end: false },
   { to: 'meetings', label: 'Meetings', end: false },
+  { to: 'search', label: 'Search', end: false },
 ];
 
 export function PlanLayout() {

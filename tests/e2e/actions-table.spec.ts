@@ -1,0 +1,79 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, openApp, test } from './fixtures';
+
+async function expectNoAccessibilityViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+async function openTab(page: Page, host: Parameters<typeof openApp>[1], tab: string): Promise<void> {
+  await openApp(page, host);
+  await page.getByRole('table').getByRole('link').first().click();
+  await page.getByRole('navigation', { name: 'Plan' }).getByRole('link', { name: tab }).click();
+  await expect(page.getByRole('heading', { level: 1, name: tab })).toBeVisible();
+}
+
+const count = (page: Page) => page.locator('.result-count');
+const bodyRows = (page: Page) => page.locator('.action-table tbody tr[data-index]');
+
+test.describe('the action table', () => {
+  test('lists every action, drawing only the rows in view, and filters, searches and sorts them', async ({ page, host }) => {
+    await openTab(page, host, 'Actions');
+    await expect(count(page)).toContainText('Showing 60 of 60 actions');
+    const drawn = await bodyRows(page).count();
+    expect(drawn).toBeGreaterThan(5);
+    expect(drawn).toBeLessThan(60);
+    await expectNoAccessibilityViolations(page);
+
+    // The last action is reached by scrolling the table.
+    await page.locator('.action-table-scroll').evaluate((element) => element.scrollTo(0, element.scrollHeight));
+    await expect(page.getByRole('rowheader', { name: /./ }).last()).toBeVisible();
+    await expect(bodyRows(page).last().locator('td').first()).toHaveText('4.15');
+
+    await page.getByRole('checkbox', { name: /Red/ }).click({ force: true });
+    await expect(count(page)).toContainText('Showing 5 of 60 actions');
+    for (const cell of await page.locator('.action-table tbody tr[data-index] td:nth-child(6)').all()) await expect(cell).toHaveText('Red');
+
+    await page.getByRole('button', { name: 'Clear the filters' }).click();
+    await page.getByLabel('Search the actions and their updates').fill('supervision');
+    await expect(count(page)).toContainText('Showing 6 of 60 actions');
+    await expect(page.getByRole('link', { name: 'Rewrite the supervision policy and audit supervision' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Due' }).click();
+    await expect(page.getByRole('columnheader', { name: 'Due' })).toHaveAttribute('aria-sort', 'ascending');
+    await page.getByRole('button', { name: 'Due' }).click();
+    await expect(page.getByRole('columnheader', { name: 'Due' })).toHaveAttribute('aria-sort', 'descending');
+    await expect(bodyRows(page).first().locator('td').first()).toHaveText('2.4');
+  });
+
+  test('a saved view keeps its filters and order across a reload', async ({ page, host }) => {
+    await openTab(page, host, 'Actions');
+    await page.getByRole('checkbox', { name: /Amber/ }).click({ force: true });
+    await page.getByRole('button', { name: 'RAG' }).click();
+    await expect(count(page)).toContainText('Showing 9 of 60 actions');
+    await page.getByRole('button', { name: 'Save this view' }).click();
+    await page.getByRole('dialog').getByLabel('Name of the view').fill('Amber, worst first');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save the view' }).click();
+    await expect(page.getByRole('button', { name: 'Amber, worst first', exact: true })).toBeVisible();
+
+    await page.reload();
+    await expect(count(page)).toContainText('Showing 60 of 60 actions');
+    await page.getByRole('button', { name: 'Amber, worst first', exact: true }).click();
+    await expect(count(page)).toContainText('Showing 9 of 60 actions');
+    await expect(page.getByRole('columnheader', { name: 'RAG' })).toHaveAttribute('aria-sort', 'ascending');
+    await page.getByRole('button', { name: 'Delete the saved view Amber, worst first' }).click();
+    await expect(page.getByRole('button', { name: 'Amber, worst first', exact: true })).toHaveCount(0);
+  });
+});
+
+test.describe('searching the plan', () => {
+  test('finds actions, updates and recommendations, marking the words found', async ({ page, host }) => {
+    await openTab(page, host, 'Search');
+    await page.getByLabel('Search the actions, progress updates, recommendations and review findings').fill('missing');
+    await expect(page.locator('.result-count')).toContainText('found for “missing”');
+    await expect(page.locator('.search-results mark').first()).toHaveText(/missing/i);
+    await expect(page.locator('.search-results .tag', { hasText: 'Recommendation' }).first()).toBeVisible();
+    await expectNoAccessibilityViolations(page);
+  });
+});
