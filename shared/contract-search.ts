@@ -55,6 +55,12 @@ export const searchMethods = {
       /** How many live actions the plan has, before any filter. */
       total: z.number().int(),
       rows: z.array(ActionRow),
+      /** What the filters can offer: the plan's themes and the people who own or lead its actions. */
+      facets: z.object({
+        themes: z.array(z.object({ id: Id, label: z.string() })),
+        owners: z.array(z.object({ id: Id, label: z.string() })),
+        leads: z.array(z.object({ id: Id, label: z.string() })),
+      }),
     }),
   ),
   'search.plan': method(

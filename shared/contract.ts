@@ -24,7 +24,6 @@ import { searchMethods } from './contract-search';
 import { planSetupMethods } from './contract-setup';
 import { DEADLINE_KINDS } from './deadlines';
 import {
-  ACTION_STATUSES,
   JUDGEMENT_AREAS,
   TIMELINE_EVENT_KINDS,
   CADENCES,

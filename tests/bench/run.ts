@@ -16,6 +16,7 @@ import { PLAN_QUERIES } from '../../electron/core/handlers/plan-queries';
 import { DATABASE_FILE_NAME } from '../../electron/core/paths';
 import { contract } from '../../shared/contract';
 import { generatePlan, planSize } from './generate';
+import { measureActionTable } from './ui';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const MIGRATIONS_FOLDER = path.join(ROOT, 'db/migrations');
@@ -275,6 +276,16 @@ async function main(): Promise<void> {
   app.close();
   if (!check.ok) throw new Error(`The database failed its check after the run: ${JSON.stringify(check).slice(0, 500)}`);
 
+  // The action table in Chromium against the real web host on the same database.
+  const uiTimings = await measureActionTable(dataDirectory, planId, size.actions, runsOverride ?? 10);
+  const ui = {
+    'open the action table by a fresh page load (app start included)': stats(uiTimings.openTable),
+    'open the action table from another page of the app': stats(uiTimings.switchToTable),
+    'filter the table by RAG': stats(uiTimings.filterByRag),
+    'sort the table by due date': stats(uiTimings.sortByDue),
+    'search the actions and their updates': stats(uiTimings.search),
+  };
+
   const peakRssBytes = process.resourceUsage().maxRSS * 1024;
   const report = {
     when: new Date().toISOString(),
@@ -292,6 +303,7 @@ async function main(): Promise<void> {
     database: { folder: dataDirectory, bytes: databaseBytes, megabytes: megabytes(databaseBytes), journalMode, synchronous },
     comparisons,
     details,
+    ui,
     dbCheck: { ms: checkMs, ok: check.ok, auditEntries: check.auditChain.entries },
     peakRss: { bytes: peakRssBytes, megabytes: megabytes(peakRssBytes) },
     totalSeconds: (performance.now() - started) / 1000,
@@ -314,6 +326,7 @@ function printReport(
     database: { megabytes: number; journalMode: string; synchronous: string };
     comparisons: Comparison[];
     details: Record<string, Stats>;
+    ui: Record<string, Stats>;
     dbCheck: { ms: number; auditEntries: number };
     peakRss: { megabytes: number };
     totalSeconds: number;
@@ -357,6 +370,11 @@ function printReport(
   console.log('');
   for (const [name, value] of Object.entries(report.details)) {
     console.log(`${name}: median ${ms(value.medianMs)} ms, p95 ${ms(value.p95Ms)} ms, min ${ms(value.minMs)} ms (${value.runs} runs)`);
+  }
+  console.log('');
+  console.log('The action table in Chromium (times in milliseconds, each from the request to the rows drawn):');
+  for (const [name, value] of Object.entries(report.ui)) {
+    console.log(`${name}: median ${ms(value.medianMs)}, p95 ${ms(value.p95Ms)}, min ${ms(value.minMs)} (${value.runs} runs)`);
   }
   console.log(`db.check after the run: ${ms(report.dbCheck.ms)} ms, audit chain of ${report.dbCheck.auditEntries} entries verified`);
   console.log(`Peak resident memory: ${report.peakRss.megabytes} MB; whole run ${report.totalSeconds.toFixed(1)} s`);

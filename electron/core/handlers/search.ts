@@ -4,6 +4,7 @@ import { savedViews } from '../../../db/schema';
 import { filterActions, sortActions } from '../../../shared/action-filters';
 import { ActionQuery, type SavedView, type SearchResult, type searchMethods } from '../../../shared/contract-search';
 import { londonDate } from '../../../shared/dates';
+import type { ActionRow } from '../../../shared/contract';
 import type { Core } from '../core';
 import { assertPlanExists, listActionRows } from './plans';
 import type { HandlerGroup } from './types';
@@ -67,6 +68,30 @@ function searchPlan(core: Core, planId: string, query: string): { results: Searc
   };
 }
 
+const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, 'en-GB', { numeric: true });
+
+/** The choices the filters offer, from the whole plan rather than the rows shown. */
+function facets(core: Core, planId: string, all: ActionRow[]) {
+  const people = (pick: (row: ActionRow) => [string | null, string | null]) => {
+    const found = new Map<string, string>();
+    for (const row of all) {
+      const [id, name] = pick(row);
+      if (id && name) found.set(id, name);
+    }
+    return [...found].map(([id, label]) => ({ id, label })).sort(byLabel);
+  };
+  const themes = (
+    core.db.$client.prepare('select id, reference, title from themes where plan_id = ? and deleted_at is null').all(planId) as {
+      id: string;
+      reference: string;
+      title: string;
+    }[]
+  )
+    .map((theme) => ({ id: theme.id, label: `${theme.reference}. ${theme.title}` }))
+    .sort(byLabel);
+  return { themes, owners: people((row) => [row.ownerId, row.ownerName]), leads: people((row) => [row.leadId, row.leadName]) };
+}
+
 function listViews(core: Core, planId: string): SavedView[] {
   return core.db
     .select()
@@ -89,7 +114,7 @@ export const searchHandlers: HandlerGroup<keyof typeof searchMethods> = {
     const matches = fts === null ? null : matchingActionIds(core, input.planId, fts);
     const searched = matches === null ? all : all.filter((action) => matches.has(action.id));
     const rows = sortActions(filterActions(searched, input.filters, londonDate(core.clock())), input.sort);
-    return { total: all.length, rows };
+    return { total: all.length, rows, facets: facets(core, input.planId, all) };
   },
 
   'search.plan': (input, core) => {

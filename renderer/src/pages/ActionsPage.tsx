@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Checkbox, CheckboxGroup, FieldError, Input, Label, SearchField, TextField } from 'react-aria-components';
 import { Link } from 'react-router';
 import type { ActionFilters, ActionSort, SortKey } from '../../../shared/action-filters';
@@ -34,6 +34,8 @@ interface Query {
   search: string;
 }
 
+const NO_FACETS = { themes: [], owners: [], leads: [] };
+
 const EMPTY_QUERY: Query = { filters: {}, sort: { by: 'reference', direction: 'ascending' }, search: '' };
 
 /** A number field for a filter; empty means the filter is off. */
@@ -52,8 +54,9 @@ function DaysFilter({ label, value, onChange }: { label: string; value: number |
   );
 }
 
-function Filters({ planId, query, onChange }: { planId: string; query: Query; onChange: (query: Query) => void }) {
-  const overview = useContractQuery('plans.overview', { planId });
+type Facets = { themes: { id: string; label: string }[]; owners: { id: string; label: string }[]; leads: { id: string; label: string }[] };
+
+function Filters({ facets, query, onChange }: { facets: Facets; query: Query; onChange: (query: Query) => void }) {
   const [search, setSearch] = useState(query.search);
   // Typing waits for a pause before searching, so each keystroke does not query the database.
   useEffect(() => {
@@ -64,12 +67,7 @@ function Filters({ planId, query, onChange }: { planId: string; query: Query; on
   }, [search, query, onChange]);
   useEffect(() => setSearch(query.search), [query.search]);
 
-  const themes = (overview.data?.themes ?? []).map((theme) => ({ id: theme.id, label: `${theme.reference}. ${theme.title}` }));
-  const owners = useMemo(() => {
-    const byId = new Map<string, string>();
-    for (const action of overview.data?.actions ?? []) if (action.ownerId && action.ownerName) byId.set(action.ownerId, action.ownerName);
-    return [...byId].map(([id, label]) => ({ id, label })).sort((a, b) => a.label.localeCompare(b.label));
-  }, [overview.data]);
+  const { themes, owners, leads } = facets;
   const set = (filters: Partial<ActionFilters>) => onChange({ ...query, filters: { ...query.filters, ...filters } });
 
   return (
@@ -88,6 +86,7 @@ function Filters({ planId, query, onChange }: { planId: string; query: Query; on
       <div className="filter-row">
         <MultiChoice label="Theme" options={themes} value={query.filters.themeIds ?? []} onChange={(themeIds) => set({ themeIds })} />
         <MultiChoice label="Owner" options={owners} value={query.filters.ownerIds ?? []} onChange={(ownerIds) => set({ ownerIds })} />
+        <MultiChoice label="Lead" options={leads} value={query.filters.leadIds ?? []} onChange={(leadIds) => set({ leadIds })} />
         <MultiChoice
           label="Status"
           options={ACTION_STATUSES.map((status) => ({ id: status, label: ACTION_STATUS_LABELS[status] }))}
@@ -180,8 +179,11 @@ function ActionTable({ planId, rows, sort, onSort }: { planId: string; rows: Act
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
 
   useEffect(() => {
-    // Tests and the benchmark wait for this signal rather than for a delay.
-    document.documentElement.dataset.actionsRendered = String(rows.length);
+    // Tests and the benchmark wait for these signals rather than for a delay: how many rows the
+    // table holds, and a count that moves each time a new set of rows has been drawn.
+    const root = document.documentElement;
+    root.dataset.actionsRendered = String(rows.length);
+    root.dataset.actionsDrawn = String(Number(root.dataset.actionsDrawn ?? '0') + 1);
   }, [rows]);
 
   return (
@@ -266,7 +268,7 @@ export function ActionsPage() {
   return (
     <Page title="Actions" caption={plan.title}>
       <SavedViews planId={plan.id} query={query} onApply={setQuery} />
-      <Filters planId={plan.id} query={query} onChange={setQuery} />
+      <Filters facets={result.data?.facets ?? NO_FACETS} query={query} onChange={setQuery} />
       {result.error ? <ErrorNotice error={result.error} title="The actions could not be listed" /> : null}
       <p className="result-count" role="status" aria-live="polite">
         {result.data ? `Showing ${shown} of ${result.data.total} actions. ${ragSummary}.` : 'Loading the actions…'}
