@@ -107,3 +107,66 @@ export type Cadence = (typeof CADENCES)[number];
 
 export const TIMELINE_EVENT_KINDS = ['inspection', 'deadline', 'stage', 'review', 'meeting', 'action-due'] as const;
 export type TimelineEventKind = (typeof TIMELINE_EVENT_KINDS)[number];
+
+export const EVIDENCE_KINDS = ['file', 'link', 'note'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
+  file: 'File',
+  link: 'Link',
+  note: 'Note',
+};
+
+/**
+ * The largest file kept as evidence: the size most council mail systems accept, so anything
+ * stored can still be sent on. Larger documents are better linked from where they are kept.
+ */
+export const EVIDENCE_FILE_MAX_BYTES = 20 * 1024 * 1024;
+
+/** A file size as people read it: "850 KB", "23.4 MB". */
+export function describeFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+}
+
+/** The one message for a file over the limit, given by the services and by the page alike. */
+export function evidenceFileTooLarge(fileName: string, bytes: number): string {
+  const limit = describeFileSize(EVIDENCE_FILE_MAX_BYTES);
+  const rounded = describeFileSize(bytes);
+  // Just over the limit rounds to the limit itself; exact counts then show the difference.
+  const [size, exactLimit] =
+    rounded === limit
+      ? [`${bytes.toLocaleString('en-GB')} bytes`, ` (${EVIDENCE_FILE_MAX_BYTES.toLocaleString('en-GB')} bytes)`]
+      : [rounded, ''];
+  return (
+    `“${fileName}” is ${size}, larger than the ${limit}${exactLimit} a file of evidence can be, ` +
+    'so it was not attached. Save a smaller copy (a compressed PDF, or fewer pages), or add a link to where the file is kept.'
+  );
+}
+
+export const REVIEW_KIND_LABELS: Record<ReviewKind, string> = {
+  'monitoring-visit': 'Monitoring visit',
+  'focused-visit': 'Focused visit',
+  'dfe-review': 'DfE review',
+  'peer-review': 'LGA peer review',
+  'improvement-partner': 'Improvement partner’s report',
+  other: 'Other review',
+};
+
+/** The start of an action's reference made from a review's finding with no theme: MV2.1 is the first from the second monitoring visit. */
+export const REVIEW_KIND_REFERENCE_PREFIXES: Record<ReviewKind, string> = {
+  'monitoring-visit': 'MV',
+  'focused-visit': 'FV',
+  'dfe-review': 'DFE',
+  'peer-review': 'PR',
+  'improvement-partner': 'IP',
+  other: 'R',
+};
+
+/** What a monitoring letter or review reports: a strength, or an area to improve that the council answers with actions. */
+export const FINDING_KINDS = ['strength', 'area-to-improve'] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
+  strength: 'Strength',
+  'area-to-improve': 'Area to improve',
+};

@@ -17,7 +17,9 @@ import type { Dispatch } from '../core/dispatcher';
 
 export const TOKEN_HEADER = 'x-g2g-token';
 const TOKEN_COOKIE = 'g2g-token';
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
+// A file of evidence (up to 20 MB, shared/vocabulary.ts) arrives as base64, a third larger,
+// inside the JSON of its contract call: 30 MiB holds the largest with room to spare.
+const MAX_BODY_BYTES = 30 * 1024 * 1024;
 
 export { CONTENT_SECURITY_POLICY };
 

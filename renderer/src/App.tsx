@@ -3,6 +3,7 @@ import { HashRouter, NavLink, Route, Routes } from 'react-router';
 import { useChangeEvents, useContractQuery } from './client/hooks';
 import { Page } from './components/Page';
 import { NewPlanPage } from './pages/NewPlanPage';
+import { ActionPage } from './pages/ActionPage';
 import { ActionsPage } from './pages/ActionsPage';
 import { AttentionPage } from './pages/AttentionPage';
 import { DeadlinesPage } from './pages/DeadlinesPage';
@@ -74,6 +75,7 @@ export function App() {
             <Route index element={<AttentionPage />} />
             <Route path="overview" element={<PlanOverviewPage />} />
             <Route path="actions" element={<ActionsPage />} />
+            <Route path="actions/:actionId" element={<ActionPage />} />
             <Route path="timeline" element={<TimelinePage />} />
             <Route path="deadlines" element={<DeadlinesPage />} />
             <Route path="meetings" element={<MeetingsPage />} />
