@@ -20,7 +20,9 @@ import {
   type MethodDefinition,
 } from './contract-kit';
 import { actionEditingMethods } from './contract-actions';
+import { historyMethods } from './contract-history';
 import { searchMethods } from './contract-search';
+import { versionMethods } from './contract-versions';
 import { planSetupMethods } from './contract-setup';
 import { DEADLINE_KINDS } from './deadlines';
 import {
@@ -427,6 +429,8 @@ export const contract = {
   ...actionEditingMethods,
   ...planSetupMethods,
   ...searchMethods,
+  ...versionMethods,
+  ...historyMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

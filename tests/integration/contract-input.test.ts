@@ -7,7 +7,9 @@ import { createRecord } from '../../db/records';
 import { authorities } from '../../db/schema';
 import { contract, type MethodName } from '../../shared/contract';
 import { MALFORMED_ACTION_EDITING } from '../support/malformed-actions';
+import { MALFORMED_HISTORY } from '../support/malformed-history';
 import { MALFORMED_PLAN_SETUP } from '../support/malformed-setup';
+import { MALFORMED_VERSIONS } from '../support/malformed-versions';
 import { openTestApp, type TestApp } from '../support/temp-app';
 
 let app: TestApp;
@@ -109,6 +111,8 @@ const MALFORMED: Record<MethodName, [unknown, string][]> = {
   'views.delete': [[{ viewId: 'all' }, 'viewId']],
   ...MALFORMED_ACTION_EDITING,
   ...MALFORMED_PLAN_SETUP,
+  ...MALFORMED_VERSIONS,
+  ...MALFORMED_HISTORY,
 };
 
 describe('malformed input', () => {

@@ -5,12 +5,14 @@ import { authorityHandlers } from './authorities';
 import { bankHolidayHandlers } from './bank-holidays';
 import { committeeHandlers } from './committees';
 import { deadlineHandlers } from './deadlines';
+import { historyHandlers } from './history';
 import { inspectionHandlers } from './inspections';
 import { planSetupHandlers } from './plan-setup';
 import { planHandlers } from './plans';
 import { searchHandlers } from './search';
 import { systemHandlers } from './system';
 import { timelineHandlers } from './timeline';
+import { versionHandlers } from './versions';
 import type { Handlers } from './types';
 
 /** Every contract method's handler; the type fails to compile if one is missing. */
@@ -28,4 +30,6 @@ export const handlers: Handlers = {
   ...actionEditingHandlers,
   ...planSetupHandlers,
   ...searchHandlers,
+  ...versionHandlers,
+  ...historyHandlers,
 };
