@@ -11,8 +11,11 @@ import { MeetingsPage } from './pages/MeetingsPage';
 import { PlanLayout } from './pages/PlanLayout';
 import { PlanOverviewPage } from './pages/PlanOverviewPage';
 import { PlansPage } from './pages/PlansPage';
+import { RecommendationsPage } from './pages/RecommendationsPage';
+import { ReviewsPage } from './pages/ReviewsPage';
 import { SearchPage } from './pages/SearchPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { ThemesPage } from './pages/ThemesPage';
 import { TimelinePage } from './pages/TimelinePage';
 
 function NotFound() {
@@ -76,6 +79,9 @@ export function App() {
             <Route path="overview" element={<PlanOverviewPage />} />
             <Route path="actions" element={<ActionsPage />} />
             <Route path="actions/:actionId" element={<ActionPage />} />
+            <Route path="recommendations" element={<RecommendationsPage />} />
+            <Route path="themes" element={<ThemesPage />} />
+            <Route path="reviews" element={<ReviewsPage />} />
             <Route path="timeline" element={<TimelinePage />} />
             <Route path="deadlines" element={<DeadlinesPage />} />
             <Route path="meetings" element={<MeetingsPage />} />
