@@ -38,10 +38,10 @@ export function inTransaction<T>(
   actor: string,
   work: (unit: UnitOfWork) => T,
   clock: () => Date = () => new Date(),
-): { result: T; changed: string[] } {
+): { result: T; changed: string[]; changeId: string } {
   const unit: UnitOfWork = { db, actor, now: clock().toISOString(), changed: new Set(), changeId: newId() };
   const result = db.$client.transaction(() => work(unit)).immediate();
-  return { result, changed: [...unit.changed] };
+  return { result, changed: [...unit.changed], changeId: unit.changeId };
 }
 
 function audit(
@@ -141,6 +141,32 @@ export function restoreRecord<T extends RecordTable>(
   const after = unit.db
     .update(table)
     .set({ ...patch, deletedAt: null, updatedAt: unit.now, updatedBy: unit.actor, revision: before.revision + 1 } as Partial<T['$inferInsert']>)
+    .where(eq(table.id, id))
+    .returning()
+    .get() as T['$inferSelect'];
+  audit(unit, table, 'update', id, planId, before, after);
+  return after;
+}
+
+const RECORD_STAMP = new Set(['id', 'createdAt', 'updatedAt', 'updatedBy', 'revision']);
+
+/**
+ * Puts a record back as an earlier state of it was (its fields and its tombstone), as one
+ * audited update with a new revision: how a change is undone without erasing history.
+ */
+export function rewriteRecord<T extends RecordTable>(
+  unit: UnitOfWork,
+  table: T,
+  id: string,
+  state: Record<string, unknown>,
+  planId: string | null,
+): T['$inferSelect'] {
+  const before = unit.db.select().from(table).where(eq(table.id, id)).get() as T['$inferSelect'] | undefined;
+  if (!before) throw new AppError('not-found', `That ${describeTable(table)} does not exist.`, { id });
+  const fields = Object.fromEntries(Object.entries(state).filter(([key]) => !RECORD_STAMP.has(key)));
+  const after = unit.db
+    .update(table)
+    .set({ ...fields, updatedAt: unit.now, updatedBy: unit.actor, revision: before.revision + 1 } as Partial<T['$inferInsert']>)
     .where(eq(table.id, id))
     .returning()
     .get() as T['$inferSelect'];

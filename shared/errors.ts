@@ -44,8 +44,11 @@ export interface ErrorBody {
   details: ErrorDetails;
 }
 
-/** What every contract call answers; thrown errors lose their fields across processes. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorBody };
+/**
+ * What every contract call answers; thrown errors lose their fields across processes. A call
+ * that saved something also names the changes it made, so the client can offer to undo them.
+ */
+export type Envelope<T> = { ok: true; value: T; changes?: string[] } | { ok: false; error: ErrorBody };
 
 /** Fails to compile when a switch over a union misses a case. */
 export function assertNever(value: never): never {

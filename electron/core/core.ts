@@ -1,8 +1,12 @@
 // The application core: the open database, who is acting, the clock and the change feed,
 // handed to every handler. It runs under plain Node, behind any transport.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Database } from '../../db/database';
 import { inTransaction, type UnitOfWork } from '../../db/records';
 import type { ChangeFeed } from './change-feed';
+
+/** The changes saved while one contract call runs, so its answer can name them for undo. */
+export const changesOfThisCall = new AsyncLocalStorage<string[]>();
 
 export interface CoreOptions {
   db: Database;
@@ -39,8 +43,11 @@ export class Core {
 
   /** One user action: one transaction, audited, announced to open views once committed. */
   write<T>(planId: string | null, work: (unit: UnitOfWork) => T): T {
-    const { result, changed } = inTransaction(this.db, this.actor, work, this.clock);
-    if (changed.length > 0) this.feed.publish({ entities: changed, planId, source: 'this-process' });
+    const { result, changed, changeId } = inTransaction(this.db, this.actor, work, this.clock);
+    if (changed.length > 0) {
+      this.feed.publish({ entities: changed, planId, source: 'this-process' });
+      changesOfThisCall.getStore()?.push(changeId);
+    }
     return result;
   }
 }

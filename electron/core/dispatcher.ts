@@ -5,7 +5,7 @@
 import type * as z from 'zod';
 import { contract, isMethodName, type MethodName } from '../../shared/contract';
 import { AppError, type Envelope, type ErrorBody, type FieldProblem } from '../../shared/errors';
-import type { Core } from './core';
+import { changesOfThisCall, type Core } from './core';
 import { handlers as defaultHandlers } from './handlers';
 import type { Handler, Handlers } from './handlers/types';
 
@@ -55,9 +55,10 @@ export function createDispatcher(core: Core, options: DispatcherOptions = {}): D
     if (!parsed.success) return { ok: false, error: invalidInput(method, problemsOf(parsed.error)) };
     try {
       const handler = handlers[method] as Handler<MethodName>;
-      const value = await handler(parsed.data as never, core);
+      const changes: string[] = [];
+      const value = await changesOfThisCall.run(changes, () => handler(parsed.data as never, core));
       if (options.checkOutputs) definition.output.parse(value);
-      return { ok: true, value };
+      return changes.length > 0 ? { ok: true, value, changes } : { ok: true, value };
     } catch (error) {
       if (error instanceof AppError) {
         if (error.code === 'invalid-input' && error.details.fields) {

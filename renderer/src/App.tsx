@@ -2,11 +2,13 @@ import { useEffect } from 'react';
 import { HashRouter, NavLink, Route, Routes } from 'react-router';
 import { useChangeEvents, useContractQuery } from './client/hooks';
 import { Page } from './components/Page';
+import { UndoControls } from './components/UndoControls';
 import { NewPlanPage } from './pages/NewPlanPage';
 import { ActionPage } from './pages/ActionPage';
 import { ActionsPage } from './pages/ActionsPage';
 import { AttentionPage } from './pages/AttentionPage';
 import { DeadlinesPage } from './pages/DeadlinesPage';
+import { HistoryPage } from './pages/HistoryPage';
 import { MeetingsPage } from './pages/MeetingsPage';
 import { PlanLayout } from './pages/PlanLayout';
 import { PlanOverviewPage } from './pages/PlanOverviewPage';
@@ -69,6 +71,7 @@ export function App() {
             </li>
           </ul>
         </nav>
+        <UndoControls />
       </header>
       <main id="main" tabIndex={-1}>
         <Routes>
@@ -86,6 +89,7 @@ export function App() {
             <Route path="deadlines" element={<DeadlinesPage />} />
             <Route path="meetings" element={<MeetingsPage />} />
             <Route path="search" element={<SearchPage />} />
+            <Route path="history" element={<HistoryPage />} />
           </Route>
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFound />} />

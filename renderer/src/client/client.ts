@@ -15,18 +15,28 @@ export class ContractError extends Error {
   }
 }
 
+/** Told of every call that saved something, with the changes it made. */
+export type ChangeListener = (method: MethodName, changes: string[]) => void;
+
 export interface Client {
   transport: Transport;
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  onChanges(listener: ChangeListener): () => void;
 }
 
 export function createClient(transport: Transport): Client {
+  const listeners = new Set<ChangeListener>();
   return {
     transport,
     async call(method, input) {
       const envelope = await transport.invoke(method, input);
       if (!envelope.ok) throw new ContractError(envelope.error);
+      if (envelope.changes?.length) for (const listener of listeners) listener(method, envelope.changes);
       return envelope.value as never;
+    },
+    onChanges(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

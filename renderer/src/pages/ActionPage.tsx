@@ -13,6 +13,7 @@ import { ActionProgressSection } from '../components/action-progress';
 import { FormDialog } from '../components/FormDialog';
 import { ErrorNotice, Loading, Page } from '../components/Page';
 import { RagBadge } from '../components/RagBadge';
+import { RecordHistory } from '../components/RecordHistory';
 import { usePlan } from './PlanLayout';
 
 function DeleteAction({ action }: { action: ActionDetail }) {
@@ -106,6 +107,10 @@ export function ActionPage() {
       <ActionDependenciesSection action={action} choices={choices.data} />
       <ActionEvidenceSection action={action} />
       <ActionLinksSection action={action} choices={choices.data} />
+      <section aria-labelledby="action-history">
+        <h2 id="action-history">History of this action</h2>
+        <RecordHistory planId={plan.id} entityId={action.id} label={`Changes to action ${action.reference}, newest first`} />
+      </section>
     </Page>
   );
 }

@@ -24,6 +24,7 @@ const TABS = [
   { to: 'deadlines', label: 'Statutory dates', end: false },
   { to: 'meetings', label: 'Meetings', end: false },
   { to: 'search', label: 'Search', end: false },
+  { to: 'history', label: 'History', end: false },
 ];
 
 export function PlanLayout() {

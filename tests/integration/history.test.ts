@@ -1,0 +1,97 @@
+// Undo, redo and the history of a plan, through the contract on a real database.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PlanBuilder } from '../support/plan-builder';
+import { openTestApp, type TestApp } from '../support/temp-app';
+
+let app: TestApp;
+afterEach(() => app?.close());
+
+async function changesOf(method: string, input: unknown): Promise<string[]> {
+  const answer = await app.send(method, input);
+  if (!answer.ok) throw new Error(`${method} failed: ${answer.error.message}`);
+  return answer.changes ?? [];
+}
+
+function databaseBytes(): string {
+  app.core.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  return crypto.createHash('sha256').update(fs.readFileSync(app.databaseFile)).digest('hex');
+}
+
+describe('undo and redo', () => {
+  it('names the change a call made, reverses it as a new change, and redoes it by undoing the undo', async () => {
+    app = openTestApp();
+    const plan = new PlanBuilder(app);
+    const id = plan.action({ reference: '2.3', title: 'Audit supervision', startDate: '2026-01-05', currentDueDate: '2026-06-30', baselineDueDate: '2026-06-30' });
+    const title = async () => (await app.call('actions.get', { actionId: id })).title;
+
+    const [edit] = await changesOf('actions.update', { actionId: id, title: 'Audit supervision monthly' });
+    expect(edit).toBeDefined();
+    expect(await title()).toBe('Audit supervision monthly');
+    expect(await changesOf('actions.get', { actionId: id })).toEqual([]);
+
+    const undone = await app.call('changes.undo', { changeId: edit ?? '' });
+    expect(undone.summary).toBe('Undid: changed action “2.3 Audit supervision monthly”');
+    expect(await title()).toBe('Audit supervision');
+
+    await app.call('changes.undo', { changeId: undone.changeId });
+    expect(await title()).toBe('Audit supervision monthly');
+    expect((await app.call('db.check', {})).ok).toBe(true);
+  });
+
+  it('undoes a due-date change whole: the date and its history row together', async () => {
+    app = openTestApp();
+    const plan = new PlanBuilder(app);
+    const id = plan.action({ reference: '1.9', title: 'Case management system', startDate: '2026-01-05', currentDueDate: '2026-06-30', baselineDueDate: '2026-06-30' });
+    const [move] = await changesOf('actions.changeDueDate', { actionId: id, dueDate: '2026-09-30', reason: 'Supplier delay agreed by the board' });
+    expect((await app.call('actions.get', { actionId: id })).dueDateMoves).toBe(1);
+    await app.call('changes.undo', { changeId: move ?? '' });
+    const action = await app.call('actions.get', { actionId: id });
+    expect(action.currentDueDate).toBe('2026-06-30');
+    expect(action.dueDateMoves).toBe(0);
+  });
+
+  it('undoes the creation of an action by removing it, and refuses to undo an edit overtaken by a later one', async () => {
+    app = openTestApp();
+    const plan = new PlanBuilder(app);
+    const [created] = await changesOf('actions.create', { planId: plan.planId, reference: '4.1', title: 'Quality assurance framework' });
+    const [row] = await app.call('actions.list', { planId: plan.planId });
+    if (!row) throw new Error('expected the action');
+    const [first] = await changesOf('actions.update', { actionId: row.id, title: 'QA framework' });
+    await changesOf('actions.update', { actionId: row.id, title: 'Quality assurance and audit framework' });
+
+    const before = databaseBytes();
+    const refused = await app.send('changes.undo', { changeId: first ?? '' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    if (!refused.ok) expect(refused.error.message).toContain('has been changed since (by test user)');
+    expect(databaseBytes()).toBe(before);
+
+    // Undoing the edits newest first, then the creation, as an undo stack does, leaves no action.
+    const history = await app.call('audit.list', { planId: plan.planId, entityId: row.id });
+    expect(history.entries.map((entry) => entry.operation)).toEqual(['update', 'update', 'create']);
+    for (const entry of history.entries) await app.call('changes.undo', { changeId: entry.changeId });
+    expect(history.entries.at(-1)?.changeId).toBe(created);
+    expect(await app.call('actions.list', { planId: plan.planId })).toEqual([]);
+    expect((await app.call('db.check', {})).ok).toBe(true);
+  });
+});
+
+describe('the history', () => {
+  it('lists a plan’s changes newest first with the fields that changed, pages through them, and checks the chain', async () => {
+    app = openTestApp();
+    const plan = new PlanBuilder(app);
+    const id = plan.action({ reference: '3.2', title: 'Recruitment campaign', status: 'not-started' });
+    await app.call('actions.update', { actionId: id, status: 'in-progress', rag: 'amber' });
+    const page = await app.call('audit.list', { planId: plan.planId, limit: 1 });
+    expect(page.more).toBe(true);
+    expect(page.entries[0]).toMatchObject({ operation: 'update', actor: 'test user', summary: 'Changed action “3.2 Recruitment campaign”' });
+    expect(page.entries[0]?.fields).toEqual([
+      { field: 'status', before: 'not-started', after: 'in-progress' },
+      { field: 'rag', before: '(none)', after: 'amber' },
+    ]);
+    const older = await app.call('audit.list', { planId: plan.planId, before: page.entries[0]?.sequence, limit: 200 });
+    expect(older.entries[0]?.summary).toBe('Added action “3.2 Recruitment campaign”');
+    expect(await app.call('audit.verify', {})).toMatchObject({ ok: true, firstBrokenSequence: null });
+  });
+});
