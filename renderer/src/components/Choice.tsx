@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Button, FieldError, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, type Key } from 'react-aria-components';
 
 /** A labelled choice of one of a fixed list of words, as a react-aria select. */
@@ -78,6 +79,50 @@ export function MultiChoice({
               )}
             </ListBoxItem>
           )}
+        </ListBox>
+      </Popover>
+    </Select>
+  );
+}
+
+/** A compact choice inside a table cell; its label is read by assistive technology only. */
+export function InlineChoice<T extends string>({
+  label,
+  options,
+  labels,
+  value,
+  onChange,
+  isDisabled,
+  renderOption,
+}: {
+  label: string;
+  options: readonly T[];
+  labels: Record<T, string>;
+  value: T;
+  onChange: (value: T) => void;
+  isDisabled?: boolean;
+  /** How an option shows, when more than its words (a RAG as its badge); read by its words. */
+  renderOption?: (option: T) => ReactNode;
+}) {
+  return (
+    <Select
+      aria-label={label}
+      className="inline-choice"
+      selectedKey={value}
+      isDisabled={isDisabled}
+      onSelectionChange={(key: Key | null) => key && key !== value && onChange(key as T)}
+    >
+      <Button className="inline-choice-button">
+        <SelectValue />
+        <span aria-hidden="true">▾</span>
+      </Button>
+      <Popover className="popover">
+        <ListBox className="listbox">
+          {options.map((option) => (
+            <ListBoxItem key={option} id={option} className="listbox-item" textValue={labels[option]}>
+              {renderOption ? renderOption(option) : labels[option]}
+            </ListBoxItem>
+          ))}
         </ListBox>
       </Popover>
     </Select>

@@ -2,16 +2,16 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { Button, Checkbox, CheckboxGroup, FieldError, Input, Label, SearchField, TextField } from 'react-aria-components';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { ActionFilters, ActionSort, SortKey } from '../../../shared/action-filters';
 import type { ActionRow } from '../../../shared/contract';
 import type { SavedView } from '../../../shared/contract-search';
 import { formatShortDate, londonDate } from '../../../shared/dates';
-import { RAG_DISPLAY, RAG_VALUES } from '../../../shared/rag';
+import { RAG_DISPLAY, RAG_VALUES, type Rag } from '../../../shared/rag';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../../../shared/vocabulary';
 import { useClient, useContractMutation, useContractQuery } from '../client/hooks';
-import { MultiChoice } from '../components/Choice';
-import { FormDialog } from '../components/FormDialog';
+import { Choice, InlineChoice, MultiChoice } from '../components/Choice';
+import { FormDialog, formText } from '../components/FormDialog';
 import { ErrorNotice, Page } from '../components/Page';
 import { RagBadge } from '../components/RagBadge';
 import { usePlan } from './PlanLayout';
@@ -170,7 +170,32 @@ function SavedViews({ planId, query, onApply }: { planId: string; query: Query; 
   );
 }
 
-function ActionTable({ planId, rows, sort, onSort }: { planId: string; rows: ActionRow[]; sort: ActionSort; onSort: (sort: ActionSort) => void }) {
+type RagChoice = Rag | 'unrated';
+const RAG_CHOICES: readonly RagChoice[] = [...RAG_VALUES, 'unrated'];
+const RAG_CHOICE_LABELS: Record<RagChoice, string> = {
+  red: RAG_DISPLAY.red.label,
+  amber: RAG_DISPLAY.amber.label,
+  green: RAG_DISPLAY.green.label,
+  blue: RAG_DISPLAY.blue.label,
+  unrated: 'Not rated',
+};
+
+function ActionTable({
+  planId,
+  rows,
+  sort,
+  onSort,
+  chosen,
+  onChoose,
+}: {
+  planId: string;
+  rows: ActionRow[];
+  sort: ActionSort;
+  onSort: (sort: ActionSort) => void;
+  chosen: ReadonlySet<string>;
+  onChoose: (chosen: Set<string>) => void;
+}) {
+  const update = useContractMutation('actions.update');
   const scroller = useRef<HTMLDivElement>(null);
   const today = londonDate(new Date());
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
@@ -187,11 +212,24 @@ function ActionTable({ planId, rows, sort, onSort }: { planId: string; rows: Act
   }, [rows]);
 
   return (
+    <>
+      {update.error ? <ErrorNotice error={update.error} title="The action was not changed" /> : null}
     <div ref={scroller} className="table-scroll action-table-scroll" tabIndex={0} aria-label="Actions, scrollable">
       <table className="data-table action-table" aria-rowcount={rows.length + 1}>
         <caption className="visually-hidden">Actions of the plan, {rows.length} shown</caption>
         <thead>
           <tr aria-rowindex={1}>
+            <th scope="col" className="choose-column">
+              <Checkbox
+                className="checkbox"
+                aria-label={`Choose all ${rows.length} actions shown`}
+                isSelected={rows.length > 0 && rows.every((row) => chosen.has(row.id))}
+                isIndeterminate={chosen.size > 0 && !rows.every((row) => chosen.has(row.id))}
+                onChange={(all) => onChoose(all ? new Set(rows.map((row) => row.id)) : new Set())}
+              >
+                <span className="checkbox-box" aria-hidden="true" />
+              </Checkbox>
+            </th>
             {COLUMNS.map((column) => {
               const active = sort.by === column.key;
               return (
@@ -214,7 +252,7 @@ function ActionTable({ planId, rows, sort, onSort }: { planId: string; rows: Act
         <tbody>
           {before > 0 ? (
             <tr aria-hidden="true">
-              <td colSpan={COLUMNS.length} style={{ height: before, padding: 0, border: 0 }} />
+              <td colSpan={COLUMNS.length + 1} style={{ height: before, padding: 0, border: 0 }} />
             </tr>
           ) : null}
           {items.map((item) => {
@@ -223,6 +261,21 @@ function ActionTable({ planId, rows, sort, onSort }: { planId: string; rows: Act
             const overdue = action.currentDueDate !== null && action.currentDueDate < today && (action.status === 'not-started' || action.status === 'in-progress');
             return (
               <tr key={action.id} aria-rowindex={item.index + 2} data-index={item.index} ref={virtualizer.measureElement}>
+                <td>
+                  <Checkbox
+                    className="checkbox"
+                    aria-label={`Choose action ${action.reference}`}
+                    isSelected={chosen.has(action.id)}
+                    onChange={(isChosen) => {
+                      const next = new Set(chosen);
+                      if (isChosen) next.add(action.id);
+                      else next.delete(action.id);
+                      onChoose(next);
+                    }}
+                  >
+                    <span className="checkbox-box" aria-hidden="true" />
+                  </Checkbox>
+                </td>
                 <td className="nowrap">{action.reference}</td>
                 <th scope="row" className="action-title">
                   <Link to={`/plans/${planId}/actions/${action.id}`}>{action.title}</Link>
@@ -233,9 +286,24 @@ function ActionTable({ planId, rows, sort, onSort }: { planId: string; rows: Act
                   {overdue ? <span className="tag tag-warning">Overdue</span> : null}
                   {action.dueDateMoves > 0 ? <span className="muted small"> moved {action.dueDateMoves}×</span> : null}
                 </td>
-                <td>{ACTION_STATUS_LABELS[action.status]}</td>
                 <td>
-                  <RagBadge rag={action.rag} />
+                  <InlineChoice
+                    label={`Status of action ${action.reference}`}
+                    options={ACTION_STATUSES}
+                    labels={ACTION_STATUS_LABELS}
+                    value={action.status}
+                    onChange={(status) => update.mutate({ actionId: action.id, status })}
+                  />
+                </td>
+                <td>
+                  <InlineChoice
+                    label={`RAG of action ${action.reference}`}
+                    options={RAG_CHOICES}
+                    labels={RAG_CHOICE_LABELS}
+                    value={action.rag ?? 'unrated'}
+                    renderOption={(rag) => <RagBadge rag={rag === 'unrated' ? null : rag} />}
+                    onChange={(rag) => update.mutate({ actionId: action.id, rag: rag === 'unrated' ? null : rag })}
+                  />
                 </td>
                 <td className="nowrap">{action.lastUpdateDate ? formatShortDate(action.lastUpdateDate) : 'None yet'}</td>
               </tr>
@@ -243,12 +311,129 @@ function ActionTable({ planId, rows, sort, onSort }: { planId: string; rows: Act
           })}
           {after > 0 ? (
             <tr aria-hidden="true">
-              <td colSpan={COLUMNS.length} style={{ height: after, padding: 0, border: 0 }} />
+              <td colSpan={COLUMNS.length + 1} style={{ height: after, padding: 0, border: 0 }} />
             </tr>
           ) : null}
         </tbody>
       </table>
     </div>
+    </>
+  );
+}
+
+const NONE = 'none';
+
+function AddAction({ planId, facets }: { planId: string; facets: Facets }) {
+  const create = useContractMutation('actions.create');
+  const people = useContractQuery('people.list', { planId });
+  const navigate = useNavigate();
+  const [themeId, setThemeId] = useState<string>(NONE);
+  const [ownerId, setOwnerId] = useState<string>(NONE);
+  const themeLabels = Object.fromEntries([[NONE, 'No theme yet'], ...facets.themes.map((theme) => [theme.id, theme.label])]) as Record<string, string>;
+  const ownerLabels = Object.fromEntries([[NONE, 'No owner yet'], ...(people.data ?? []).map((person) => [person.id, person.name])]) as Record<string, string>;
+  return (
+    <FormDialog
+      trigger="Add an action"
+      triggerClassName="button button-primary"
+      title="Add an action"
+      submitLabel="Add the action"
+      mutation={create}
+      onSubmit={(form) =>
+        create.mutate(
+          {
+            planId,
+            themeId: themeId === NONE ? null : themeId,
+            ownerId: ownerId === NONE ? null : ownerId,
+            reference: String(form.get('reference') ?? ''),
+            title: String(form.get('title') ?? ''),
+            startDate: formText(form, 'startDate') ?? null,
+            dueDate: formText(form, 'dueDate') ?? null,
+          },
+          { onSuccess: (action) => navigate(`/plans/${planId}/actions/${action.id}`) },
+        )
+      }
+    >
+      <Choice label="Theme" name="themeId" options={Object.keys(themeLabels)} labels={themeLabels} value={themeId} onChange={setThemeId} />
+      <TextField name="reference" className="field field-narrow" isRequired>
+        <Label>Reference</Label>
+        <Input />
+        <FieldError className="field-error" />
+      </TextField>
+      <TextField name="title" className="field" isRequired>
+        <Label>Title</Label>
+        <Input />
+        <FieldError className="field-error" />
+      </TextField>
+      <Choice label="Owner" name="ownerId" options={Object.keys(ownerLabels)} labels={ownerLabels} value={ownerId} onChange={setOwnerId} />
+      <div className="field-row">
+        <TextField name="startDate" type="date" className="field">
+          <Label>Start date</Label>
+          <Input />
+          <FieldError className="field-error" />
+        </TextField>
+        <TextField name="dueDate" type="date" className="field">
+          <Label>Due date</Label>
+          <Input />
+          <FieldError className="field-error" />
+        </TextField>
+      </div>
+    </FormDialog>
+  );
+}
+
+const KEEP = 'keep';
+
+function ChangeChosen({ planId, chosen, onDone }: { planId: string; chosen: ReadonlySet<string>; onDone: () => void }) {
+  const bulk = useContractMutation('actions.bulkUpdate');
+  const people = useContractQuery('people.list', { planId });
+  const [ownerId, setOwnerId] = useState<string>(KEEP);
+  const [rag, setRag] = useState<string>(KEEP);
+  const [status, setStatus] = useState<string>(KEEP);
+  const ownerLabels = Object.fromEntries([[KEEP, 'Keep as it is'], [NONE, 'No owner'], ...(people.data ?? []).map((person) => [person.id, person.name])]) as Record<string, string>;
+  const ragLabels = Object.fromEntries([[KEEP, 'Keep as it is'], ...RAG_CHOICES.map((choice) => [choice, RAG_CHOICE_LABELS[choice]])]) as Record<string, string>;
+  const statusLabels = Object.fromEntries([[KEEP, 'Keep as it is'], ...ACTION_STATUSES.map((choice) => [choice, ACTION_STATUS_LABELS[choice]])]) as Record<string, string>;
+  return (
+    <FormDialog
+      trigger={`Change the ${chosen.size} chosen`}
+      triggerClassName="button"
+      title={`Change the ${chosen.size} chosen actions`}
+      submitLabel="Change them"
+      mutation={bulk}
+      onSubmit={(form, close) =>
+        bulk.mutate(
+          {
+            planId,
+            actionIds: [...chosen],
+            ownerId: ownerId === KEEP ? undefined : ownerId === NONE ? null : ownerId,
+            rag: rag === KEEP ? undefined : rag === 'unrated' ? null : (rag as Rag),
+            status: status === KEEP ? undefined : (status as (typeof ACTION_STATUSES)[number]),
+            dueDate: formText(form, 'dueDate'),
+            reason: formText(form, 'reason'),
+          },
+          {
+            onSuccess: () => {
+              close();
+              onDone();
+            },
+          },
+        )
+      }
+    >
+      <p>All of them change together, or none does. Leave a choice as it is to keep each action’s own.</p>
+      <Choice label="Owner" name="ownerId" options={Object.keys(ownerLabels)} labels={ownerLabels} value={ownerId} onChange={setOwnerId} />
+      <Choice label="RAG" name="rag" options={Object.keys(ragLabels)} labels={ragLabels} value={rag} onChange={setRag} />
+      <Choice label="Status" name="status" options={Object.keys(statusLabels)} labels={statusLabels} value={status} onChange={setStatus} />
+      <TextField name="dueDate" type="date" className="field">
+        <Label>New due date (optional)</Label>
+        <Input />
+        <FieldError className="field-error" />
+      </TextField>
+      <TextField name="reason" className="field">
+        <Label>Reason for a new due date</Label>
+        <Input />
+        <FieldError className="field-error" />
+      </TextField>
+    </FormDialog>
   );
 }
 
@@ -256,6 +441,7 @@ export function ActionsPage() {
   const plan = usePlan();
   const client = useClient();
   const [query, setQuery] = useState<Query>(EMPTY_QUERY);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
   const result = useQuery({
     queryKey: ['actions.query', plan.id, query],
     queryFn: () => client.call('actions.query', { planId: plan.id, ...query }),
@@ -266,7 +452,7 @@ export function ActionsPage() {
   const ragSummary = RAG_VALUES.map((rag) => `${RAG_DISPLAY[rag].label} ${(result.data?.rows ?? []).filter((row) => row.rag === rag).length}`).join(', ');
 
   return (
-    <Page title="Actions" caption={plan.title}>
+    <Page title="Actions" caption={plan.title} actions={<AddAction planId={plan.id} facets={result.data?.facets ?? NO_FACETS} />}>
       <SavedViews planId={plan.id} query={query} onApply={setQuery} />
       <Filters facets={result.data?.facets ?? NO_FACETS} query={query} onChange={setQuery} />
       {result.error ? <ErrorNotice error={result.error} title="The actions could not be listed" /> : null}
@@ -274,8 +460,26 @@ export function ActionsPage() {
         {result.data ? `Showing ${shown} of ${result.data.total} actions. ${ragSummary}.` : 'Loading the actions…'}
       </p>
       {result.data && shown === 0 ? <p>No action matches these filters.</p> : null}
+      {chosen.size > 0 ? (
+        <div className="bulk-bar" role="region" aria-label="Chosen actions">
+          <p>
+            {chosen.size} {chosen.size === 1 ? 'action' : 'actions'} chosen.
+          </p>
+          <ChangeChosen planId={plan.id} chosen={chosen} onDone={() => setChosen(new Set())} />
+          <Button className="button" onPress={() => setChosen(new Set())}>
+            Choose none
+          </Button>
+        </div>
+      ) : null}
       {result.data && shown > 0 ? (
-        <ActionTable planId={plan.id} rows={result.data.rows} sort={query.sort} onSort={(sort) => setQuery({ ...query, sort })} />
+        <ActionTable
+          planId={plan.id}
+          rows={result.data.rows}
+          sort={query.sort}
+          onSort={(sort) => setQuery({ ...query, sort })}
+          chosen={chosen}
+          onChoose={setChosen}
+        />
       ) : null}
     </Page>
   );
