@@ -726,3 +726,28 @@ export const settings = sqliteTable('settings', {
   value: text({ mode: 'json' }).notNull(),
   updatedAt: text().notNull(),
 });
+
+// ---------------------------------------------------------------- sub-plans
+
+/**
+ * The actions of a main plan that a sub-plan serves: a 12-week sprint or a service plan (such
+ * as leaving care) is its own plan with its own actions, and these rows say which main-plan
+ * actions it exists to move. When the main plan is refreshed, the links follow the carried
+ * actions into the new version.
+ */
+export const subPlanLinks = sqliteTable(
+  'sub_plan_links',
+  {
+    ...record,
+    subPlanId: text()
+      .notNull()
+      .references(() => plans.id),
+    actionId: text()
+      .notNull()
+      .references(() => actions.id),
+  },
+  (table) => [
+    uniqueIndex('sub_plan_links_pair').on(table.subPlanId, table.actionId),
+    index('sub_plan_links_action').on(table.actionId),
+  ],
+);

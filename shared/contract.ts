@@ -83,6 +83,8 @@ export const PlanSummary = z.object({
   authorityId: Id,
   authorityName: z.string(),
   kind: z.enum(PLAN_KINDS),
+  /** The main plan a sprint or service plan serves; null for a main plan. */
+  parentPlanId: Id.nullable(),
   status: z.enum(PLAN_STATUSES),
   version: z.number().int(),
   startDate: IsoDate.nullable(),
@@ -293,6 +295,16 @@ export const UpdatePlanInput = z
     startDate: IsoDate.nullable().optional(),
     endDate: IsoDate.nullable().optional(),
     classification: ClassificationSchema.optional(),
+    /** What each rating means in this plan, shown wherever its RAG is. */
+    ragMeanings: z
+      .object({
+        red: title('meaning of red').pipe(z.string().max(500)),
+        amber: title('meaning of amber').pipe(z.string().max(500)),
+        green: title('meaning of green').pipe(z.string().max(500)),
+        blue: title('meaning of blue').pipe(z.string().max(500)),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type UpdatePlanInput = z.input<typeof UpdatePlanInput>;

@@ -170,3 +170,70 @@ export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   strength: 'Strength',
   'area-to-improve': 'Area to improve',
 };
+
+export const PLAN_KIND_LABELS: Record<PlanKind, string> = {
+  main: 'Main plan',
+  sprint: 'Sprint',
+  service: 'Service plan',
+};
+
+export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
+  draft: 'Draft',
+  active: 'Active',
+  superseded: 'Superseded',
+  closed: 'Closed',
+};
+
+/** The statuses of an action still to be delivered: a refresh carries these into the new version. */
+export const OPEN_ACTION_STATUSES = ['not-started', 'in-progress', 'awaiting-evidence'] as const satisfies readonly ActionStatus[];
+
+/** A sub-plan: a time-boxed sprint, or a dedicated plan for a weak service (DOMAIN.md section 3). */
+export const SUB_PLAN_KINDS = ['sprint', 'service'] as const satisfies readonly PlanKind[];
+export type SubPlanKind = (typeof SUB_PLAN_KINDS)[number];
+export const SUB_PLAN_KIND_LABELS: Record<SubPlanKind, string> = {
+  sprint: 'Sprint (time-boxed, monitored fortnightly)',
+  service: 'Service plan (such as leaving care)',
+};
+
+/** The usual length of an improvement sprint: 12 weeks, monitored fortnightly. */
+export const SPRINT_WEEKS = 12;
+
+/** The fields of an action a comparison of two versions reports as changed. */
+export const ACTION_CHANGE_FIELDS = [
+  'reference',
+  'title',
+  'theme',
+  'owner',
+  'lead',
+  'startDate',
+  'currentDueDate',
+  'status',
+  'rag',
+  'completedDate',
+  'description',
+  'measuresOfSuccess',
+] as const;
+export type ActionChangeField = (typeof ACTION_CHANGE_FIELDS)[number];
+export const ACTION_CHANGE_FIELD_LABELS: Record<ActionChangeField, string> = {
+  reference: 'Reference',
+  title: 'Title',
+  theme: 'Theme',
+  owner: 'Owner',
+  lead: 'Lead',
+  startDate: 'Start date',
+  currentDueDate: 'Due date',
+  status: 'Status',
+  rag: 'RAG',
+  completedDate: 'Completed',
+  description: 'Description',
+  measuresOfSuccess: 'Measures of success',
+};
+
+/** Why an action of an earlier version is not in a later one. */
+export const NOT_CARRIED_REASONS = ['complete', 'superseded', 'deleted'] as const;
+export type NotCarriedReason = (typeof NOT_CARRIED_REASONS)[number];
+export const NOT_CARRIED_REASON_LABELS: Record<NotCarriedReason, string> = {
+  complete: 'Complete, so not carried forward',
+  superseded: 'Superseded, so not carried forward',
+  deleted: 'Deleted after it was carried forward',
+};

@@ -1,9 +1,12 @@
 // The application core: the open database, who is acting, the clock and the change feed,
 // handed to every handler. It runs under plain Node, behind any transport.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/database';
+import { plans } from '../../db/schema';
 import { inTransaction, type UnitOfWork } from '../../db/records';
 import type { ChangeFeed } from './change-feed';
+import { assertPlanEditable } from './handlers/versions-rules';
 
 /** The changes saved while one contract call runs, so its answer can name them for undo. */
 export const changesOfThisCall = new AsyncLocalStorage<string[]>();
@@ -41,9 +44,20 @@ export class Core {
     this.clock = options.clock ?? (() => new Date());
   }
 
-  /** One user action: one transaction, audited, announced to open views once committed. */
-  write<T>(planId: string | null, work: (unit: UnitOfWork) => T): T {
-    const { result, changed, changeId } = inTransaction(this.db, this.actor, work, this.clock);
+  /**
+   * One user action: one transaction, audited, announced to open views once committed. A change
+   * to a superseded version of a plan is refused here, for every method alike; only the refresh
+   * that supersedes it, and the undo of that refresh, pass `evenIfSuperseded`.
+   */
+  write<T>(planId: string | null, work: (unit: UnitOfWork) => T, options: { evenIfSuperseded?: boolean } = {}): T {
+    const guarded = (unit: UnitOfWork) => {
+      if (planId && !options.evenIfSuperseded) {
+        const plan = unit.db.select().from(plans).where(eq(plans.id, planId)).get();
+        if (plan) assertPlanEditable(unit, plan);
+      }
+      return work(unit);
+    };
+    const { result, changed, changeId } = inTransaction(this.db, this.actor, guarded, this.clock);
     if (changed.length > 0) {
       this.feed.publish({ entities: changed, planId, source: 'this-process' });
       changesOfThisCall.getStore()?.push(changeId);

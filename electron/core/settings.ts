@@ -35,3 +35,22 @@ export function writeSetting(unit: UnitOfWork, key: string, value: unknown, plan
     after: JSON.stringify(value),
   });
 }
+
+/** Removes a setting, as the undo of the change that first made it. */
+export function deleteSetting(unit: UnitOfWork, key: string, planId: string | null = null): void {
+  const before = unit.db.select().from(settings).where(eq(settings.key, key)).get();
+  if (!before) return;
+  unit.db.delete(settings).where(eq(settings.key, key)).run();
+  unit.changed.add('settings');
+  appendAudit(unit.db.$client, {
+    changeId: unit.changeId,
+    at: unit.now,
+    actor: unit.actor,
+    entityType: 'settings',
+    entityId: key,
+    planId,
+    operation: 'delete',
+    before: JSON.stringify(before.value),
+    after: null,
+  });
+}

@@ -19,6 +19,7 @@ import { SearchPage } from './pages/SearchPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { ThemesPage } from './pages/ThemesPage';
 import { TimelinePage } from './pages/TimelinePage';
+import { VersionsPage } from './pages/VersionsPage';
 
 function NotFound() {
   return (
@@ -89,6 +90,7 @@ export function App() {
             <Route path="deadlines" element={<DeadlinesPage />} />
             <Route path="meetings" element={<MeetingsPage />} />
             <Route path="search" element={<SearchPage />} />
+            <Route path="versions" element={<VersionsPage />} />
             <Route path="history" element={<HistoryPage />} />
           </Route>
           <Route path="/settings" element={<SettingsPage />} />

@@ -61,7 +61,9 @@ export async function openApp(page: Page, host: RunningHost, route = '/'): Promi
   await expect(page.locator('html[data-app-state="loaded"]')).toHaveCount(1);
 }
 
-export const test = base.extend<{ failOnPageErrors: void }, { host: RunningHost }>({
+// Each test gets its own host on a fresh data folder, so no test sees another's edits to the
+// demo plan, whatever order the tests run in.
+export const test = base.extend<{ failOnPageErrors: void; host: RunningHost }>({
   // Every page of every test fails on a Content-Security-Policy violation or an uncaught error.
   failOnPageErrors: [
     async ({ page }, use) => {
@@ -80,14 +82,11 @@ export const test = base.extend<{ failOnPageErrors: void }, { host: RunningHost 
     },
     { auto: true },
   ],
-  host: [
-    async ({}, use) => {
-      const host = await startHost(newDataDirectory());
-      await use(host);
-      await stopHost(host);
-    },
-    { scope: 'worker' },
-  ],
+  host: async ({}, use) => {
+    const host = await startHost(newDataDirectory());
+    await use(host);
+    await stopHost(host);
+  },
 });
 
 export { expect };

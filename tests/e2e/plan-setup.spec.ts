@@ -74,7 +74,7 @@ test.describe('recommendations from the report', () => {
     await expectNoAccessibilityViolations(page);
     await dialog.getByRole('button', { name: 'Save 3 recommendations' }).click();
     await expect(dialog).toHaveCount(0);
-    await expect(page.getByRole('status')).toHaveText('3 recommendations were added, numbered 1 to 3.');
+    await expect(page.getByRole('main').getByRole('status')).toHaveText('3 recommendations were added, numbered 1 to 3.');
 
     for (const number of [1, 2, 3]) {
       await expect(page.getByRole('article', { name: `Recommendation ${number}` })).toContainText('Not answered: no live action');

@@ -144,7 +144,7 @@ test.describe('bank holidays', () => {
       },
     };
     await input.setInputFiles({ name: 'bank-holidays.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(newer)) });
-    await expect(page.getByRole('status')).toContainText('Bank holidays are now known to the end of 2028');
+    await expect(page.getByRole('main').getByRole('status')).toContainText('Bank holidays are now known to the end of 2028');
     await expect(page.getByText(/including the list loaded from “bank-holidays.json”/)).toBeVisible();
     await expectNoAccessibilityViolations(page);
   });

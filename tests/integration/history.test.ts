@@ -95,3 +95,18 @@ describe('the history', () => {
     expect(await app.call('audit.verify', {})).toMatchObject({ ok: true, firstBrokenSequence: null });
   });
 });
+
+describe('undoing settings', () => {
+  it('removes a setting that the undone change first made, and puts back one it changed', async () => {
+    app = openTestApp();
+    const plan = new PlanBuilder(app);
+    const defaults = (await app.call('attention.get', { planId: plan.planId })).rules;
+    const [first] = await changesOf('attention.updateRules', { planId: plan.planId, staleAfterDays: 45, lookAheadDays: 30, escalateAfterRedQuarters: 2 });
+    const [second] = await changesOf('attention.updateRules', { planId: plan.planId, staleAfterDays: 60, lookAheadDays: 30, escalateAfterRedQuarters: 3 });
+    await app.call('changes.undo', { changeId: second ?? '' });
+    expect((await app.call('attention.get', { planId: plan.planId })).rules).toMatchObject({ staleAfterDays: 45, escalateAfterRedQuarters: 2 });
+    await app.call('changes.undo', { changeId: first ?? '' });
+    expect((await app.call('attention.get', { planId: plan.planId })).rules).toEqual(defaults);
+    expect(app.core.db.$client.prepare("select count(*) from settings where key like 'plan:%'").pluck().get()).toBe(0);
+  });
+});

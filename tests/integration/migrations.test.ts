@@ -78,10 +78,13 @@ describe('migrations', () => {
     app.close();
   });
 
-  it('keeps the tables of the schema after every migration', () => {
+  it('applies every migration of the journal, in order, and records each', () => {
+    const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as Journal;
     const file = path.join(makeTempDirectory(), 'again.sqlite');
     const opened = openDatabase({ file, migrationsFolder: MIGRATIONS_FOLDER });
-    expect(opened.schemaVersion).toBe(2);
+    expect(opened.schemaVersion).toBe(journal.entries.length);
+    const applied = opened.sqlite.prepare('select created_at from __drizzle_migrations order by id').pluck().all().map(Number);
+    expect(applied).toEqual(journal.entries.map((entry) => entry.when));
     opened.sqlite.close();
   });
 

@@ -42,4 +42,21 @@ describe('plans', () => {
     expect(answer.error.details.fields).toEqual([{ path: 'authorityId', message: 'This council does not exist' }]);
     expect(await app.call('plans.list', {})).toEqual([]);
   });
+
+  it('keeps the plan’s own meanings of each RAG rating, refusing an empty one', async () => {
+    app = openTestApp();
+    const authorityId = addAuthority(app);
+    const plan = await app.call('plans.create', { title: 'Plan', authorityId });
+    const meanings = {
+      red: 'Off track: needs the board’s help',
+      amber: 'At risk: recoverable by the lead',
+      green: 'On track',
+      blue: 'Complete and evidenced',
+    };
+    await app.call('plans.update', { planId: plan.id, ragMeanings: meanings });
+    expect((await app.call('plans.overview', { planId: plan.id })).plan.ragMeanings).toEqual(meanings);
+    const refused = await app.send('plans.update', { planId: plan.id, ragMeanings: { ...meanings, amber: '  ' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', details: { fields: [{ path: 'ragMeanings.amber' }] } } });
+    expect((await app.call('plans.overview', { planId: plan.id })).plan.ragMeanings).toEqual(meanings);
+  });
 });

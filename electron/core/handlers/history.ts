@@ -8,7 +8,7 @@ import { TABLES_BY_NAME } from '../../../db/tables';
 import type { AuditEntryView, historyMethods } from '../../../shared/contract-history';
 import { AppError } from '../../../shared/errors';
 import { changesOfThisCall, type Core } from '../core';
-import { writeSetting } from '../settings';
+import { deleteSetting, writeSetting } from '../settings';
 import { assertPlanExists } from './plans';
 import type { HandlerGroup } from './types';
 
@@ -117,7 +117,8 @@ function revert(unit: UnitOfWork, entry: AuditRow): void {
   const before = parse(entry.before);
   const after = parse(entry.after);
   if (entry.entityType === 'settings') {
-    writeSetting(unit, entry.entityId, before, entry.planId);
+    if (entry.before === null) deleteSetting(unit, entry.entityId, entry.planId);
+    else writeSetting(unit, entry.entityId, before, entry.planId);
     return;
   }
   const table = TABLES_BY_NAME.get(entry.entityType);
@@ -158,9 +159,16 @@ export const historyHandlers: HandlerGroup<keyof typeof historyMethods> = {
     const entries = entriesOf(core, input.changeId);
     if (entries.length === 0) throw new AppError('not-found', 'There is no such change to undo.', { changeId: input.changeId });
     const planId = entries.find((entry) => entry.planId)?.planId ?? null;
-    core.write(planId, (unit) => {
-      for (const entry of [...entries].reverse()) revert(unit, entry);
-    });
+    // The refresh that superseded a version may be undone, bringing that version back; any other
+    // change to a superseded version stays as it was.
+    const undoesRefresh = entries.some((entry) => entry.entityType === 'plans' && parse(entry.after)?.status === 'superseded');
+    core.write(
+      planId,
+      (unit) => {
+        for (const entry of [...entries].reverse()) revert(unit, entry);
+      },
+      { evenIfSuperseded: undoesRefresh },
+    );
     const changeId = changesOfThisCall.getStore()?.at(-1) ?? '';
     const first = entries[0];
     const described = first ? describe(first).summary : 'the change';

@@ -3,7 +3,7 @@
 
 export const PLAN_QUERIES = {
   summary: `
-  select p.id, p.title, p.authority_id as authorityId, a.name as authorityName, p.kind, p.status, p.version,
+  select p.id, p.title, p.authority_id as authorityId, a.name as authorityName, p.kind, p.parent_plan_id as parentPlanId, p.status, p.version,
          p.start_date as startDate, p.end_date as endDate, p.classification, p.updated_at as updatedAt,
          p.summary, p.rag_meanings as ragMeanings,
          count(x.id) as actionCount,

@@ -10,6 +10,7 @@ import type { SuppressionCode } from '../../../shared/vocabulary';
 import type { Core } from '../core';
 import { PLAN_QUERIES } from './plan-queries';
 import type { HandlerGroup } from './types';
+import { assertPlanEditable } from './versions-rules';
 
 /** Natural order for references, so 2.10 follows 2.9. */
 const referenceOrder = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
@@ -183,6 +184,7 @@ export const planHandlers: HandlerGroup<'plans.list' | 'plans.overview' | 'plans
     const { planId, ...patch } = input;
     core.write(planId, (unit) => {
       const plan = getLiveRecord(unit, plans, planId);
+      assertPlanEditable(unit, plan);
       const startDate = patch.startDate === undefined ? plan.startDate : patch.startDate;
       const endDate = patch.endDate === undefined ? plan.endDate : patch.endDate;
       if (startDate && endDate && endDate < startDate) {

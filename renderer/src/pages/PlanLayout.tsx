@@ -3,6 +3,7 @@ import { NavLink, Outlet, useParams } from 'react-router';
 import type { PlanSummary } from '../../../shared/contract';
 import { useContractQuery } from '../client/hooks';
 import { ErrorNotice, Loading, Page } from '../components/Page';
+import { VersionNotice } from '../components/version-notice';
 
 const PlanContext = createContext<PlanSummary | null>(null);
 
@@ -24,6 +25,7 @@ const TABS = [
   { to: 'deadlines', label: 'Statutory dates', end: false },
   { to: 'meetings', label: 'Meetings', end: false },
   { to: 'search', label: 'Search', end: false },
+  { to: 'versions', label: 'Versions and sub-plans', end: false },
   { to: 'history', label: 'History', end: false },
 ];
 
@@ -53,6 +55,7 @@ export function PlanLayout() {
           ))}
         </ul>
       </nav>
+      <VersionNotice plan={plan} plans={plans.data} />
       <Outlet />
     </PlanContext.Provider>
   );

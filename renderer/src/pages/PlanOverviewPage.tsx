@@ -3,9 +3,11 @@ import { formatLongDate, formatShortDate, londonDate } from '../../../shared/dat
 import { formatKpiValue } from '../../../shared/format';
 import { directionOfTravel, rateKpiValue } from '../../../shared/kpi-rag';
 import { periodLabel } from '../../../shared/periods';
-import { RAG_DISPLAY, RAG_VALUES } from '../../../shared/rag';
+import { RAG_DISPLAY, RAG_VALUES, type Rag } from '../../../shared/rag';
 import { CLASSIFICATION_LABELS, FRAMEWORK_LABELS, JUDGEMENT_LABELS } from '../../../shared/vocabulary';
-import { useContractQuery } from '../client/hooks';
+import { FieldError, Label, TextArea, TextField } from 'react-aria-components';
+import { useContractMutation, useContractQuery } from '../client/hooks';
+import { FormDialog } from '../components/FormDialog';
 import { ErrorNotice, Loading, Page } from '../components/Page';
 import { ActionsTable } from '../components/ActionsTable';
 import { RagBadge, RagCountList } from '../components/RagBadge';
@@ -98,6 +100,34 @@ function Facts({ overview }: { overview: PlanOverview }) {
   );
 }
 
+function RagMeaningsForm({ planId, meanings }: { planId: string; meanings: Partial<Record<Rag, string>> }) {
+  const update = useContractMutation('plans.update');
+  return (
+    <FormDialog
+      trigger="Change what the ratings mean"
+      title="What each rating means in this plan"
+      submitLabel="Save the meanings"
+      mutation={update}
+      onSubmit={(form, close) => {
+        const meaning = (rag: Rag) => String(form.get(rag) ?? '');
+        update.mutate(
+          { planId, ragMeanings: { red: meaning('red'), amber: meaning('amber'), green: meaning('green'), blue: meaning('blue') } },
+          { onSuccess: close },
+        );
+      }}
+    >
+      <p>Boards agree what each rating means; the meanings show wherever this plan’s RAG ratings do.</p>
+      {RAG_VALUES.map((rag) => (
+        <TextField key={rag} name={rag} className="field" defaultValue={meanings[rag] ?? ''} isRequired>
+          <Label>{RAG_DISPLAY[rag].label} means</Label>
+          <TextArea rows={2} />
+          <FieldError className="field-error" />
+        </TextField>
+      ))}
+    </FormDialog>
+  );
+}
+
 export function PlanOverviewPage() {
   const { id: planId, title } = usePlan();
   const overview = useContractQuery('plans.overview', { planId });
@@ -151,6 +181,7 @@ export function PlanOverviewPage() {
               </div>
             ))}
           </dl>
+          <RagMeaningsForm planId={plan.id} meanings={plan.ragMeanings} />
         </details>
       </section>
 
