@@ -100,9 +100,9 @@ async function compare(name: string, runs: number, ours: (round: number) => unkn
   return { name, ours: oursStats, raw: rawStats, ratio: oursStats.medianMs / rawStats.medianMs };
 }
 
-async function measure(runs: number, work: () => unknown): Promise<Stats> {
+async function measure(runs: number, work: (round: number) => unknown): Promise<Stats> {
   const samples: number[] = [];
-  for (let round = 0; round < runs; round += 1) samples.push(await time(work));
+  for (let round = 0; round < runs; round += 1) samples.push(await time(() => work(round)));
   return stats(samples);
 }
 
@@ -261,6 +261,8 @@ async function main(): Promise<void> {
     ),
   );
 
+  const firstActionId = (app.core.db.$client.prepare('select id from actions where plan_id = ? limit 1').pluck().get(planId) as string);
+
   // Where the time of the operations above goes, to read the ratios by.
   const details = {
     'plans.update re-reads the plan summary (raw SQL alone)': await measure(readRuns, () => raw.summary(planId)),
@@ -268,6 +270,11 @@ async function main(): Promise<void> {
       contract['plans.overview'].output.parse(overview),
     ),
     'start the app on this database (openApp, includes quick_check)': openStats,
+    // One edit of an action as the table's inline RAG makes it: validated, written with its audit
+    // entry and committed (synchronous=FULL), then answered with the action's full detail.
+    'one action edit committed (actions.update, RAG)': await measure(editRuns, (round: number) =>
+      call(app, 'actions.update', { actionId: firstActionId, rag: round % 2 === 0 ? 'amber' : 'green' }),
+    ),
   };
 
   const checkStart = performance.now();

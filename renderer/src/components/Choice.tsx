@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { Button, FieldError, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, type Key } from 'react-aria-components';
 
 /** A labelled choice of one of a fixed list of words, as a react-aria select. */
@@ -85,7 +85,11 @@ export function MultiChoice({
   );
 }
 
-/** A compact choice inside a table cell; its label is read by assistive technology only. */
+/**
+ * A compact choice inside a table cell; its label is read by assistive technology only. Until it
+ * is used it is a plain button, because a full select in every row of a long table makes each
+ * redraw of the table several times slower.
+ */
 export function InlineChoice<T extends string>({
   label,
   options,
@@ -104,15 +108,33 @@ export function InlineChoice<T extends string>({
   /** How an option shows, when more than its words (a RAG as its badge); read by its words. */
   renderOption?: (option: T) => ReactNode;
 }) {
+  const [editing, setEditing] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const shown = renderOption ? renderOption(value) : labels[value];
+  if (!editing) {
+    return (
+      <Button ref={trigger} className="inline-choice-button" aria-label={`${label}: ${labels[value]}`} isDisabled={isDisabled} onPress={() => setEditing(true)}>
+        {shown}
+        <span aria-hidden="true">▾</span>
+      </Button>
+    );
+  }
   return (
     <Select
       aria-label={label}
       className="inline-choice"
       selectedKey={value}
-      isDisabled={isDisabled}
+      defaultOpen
+      onOpenChange={(open) => {
+        if (!open) {
+          setEditing(false);
+          // The select's own button goes away with it; focus goes back to the cell's button.
+          requestAnimationFrame(() => trigger.current?.focus());
+        }
+      }}
       onSelectionChange={(key: Key | null) => key && key !== value && onChange(key as T)}
     >
-      <Button className="inline-choice-button">
+      <Button className="inline-choice-button" autoFocus>
         <SelectValue />
         <span aria-hidden="true">▾</span>
       </Button>
