@@ -2,7 +2,7 @@
 // chain; and undo, which reverses a change as a new change, so nothing is ever erased and an undo
 // can itself be undone (a redo).
 import { eq } from 'drizzle-orm';
-import { verifyAuditChain } from '../../../db/audit';
+import { verifyAuditChain, type AuditEntry } from '../../../db/audit';
 import { deleteRecord, rewriteRecord, type UnitOfWork } from '../../../db/records';
 import { TABLES_BY_NAME } from '../../../db/tables';
 import type { AuditEntryView, historyMethods } from '../../../shared/contract-history';
@@ -12,17 +12,9 @@ import { deleteSetting, writeSetting } from '../settings';
 import { assertPlanExists } from './plans';
 import type { HandlerGroup } from './types';
 
-interface AuditRow {
+/** An entry as stored, with its place in the chain. */
+interface AuditRow extends AuditEntry {
   sequence: number;
-  changeId: string;
-  at: string;
-  actor: string;
-  entityType: string;
-  entityId: string;
-  planId: string | null;
-  operation: 'create' | 'update' | 'delete';
-  before: string | null;
-  after: string | null;
 }
 
 const AUDIT_COLUMNS = `sequence, change_id as changeId, at, actor, entity_type as entityType, entity_id as entityId,
