@@ -93,6 +93,11 @@ test.describe('versions of a plan', () => {
     await page.getByRole('navigation', { name: 'Plan' }).getByRole('link', { name: 'Actions' }).click();
     await expect(page.locator('.result-count')).toContainText('Showing 60 of 60 actions');
     await expect(notice).toBeVisible();
+    // Kept as it was: no control to change it is offered.
+    await expect(page.getByRole('button', { name: 'Add an action' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^Status of action 1\.1:/ })).toBeDisabled();
+    await page.getByRole('navigation', { name: 'Plan' }).getByRole('link', { name: 'Statutory dates' }).click();
+    await expect(page.getByRole('button', { name: /^Change the date/ })).toHaveCount(0);
     await notice.getByRole('link', { name: 'Open the current version (version 2)' }).click();
     await expect(page.getByTestId('version-notice')).toHaveCount(0);
   });

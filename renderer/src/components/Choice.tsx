@@ -1,4 +1,5 @@
 import { useRef, useState, type ReactNode } from 'react';
+import { useReadOnly } from './read-only';
 import { Button, FieldError, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, type Key } from 'react-aria-components';
 
 /** A labelled choice of one of a fixed list of words, as a react-aria select. */
@@ -110,10 +111,11 @@ export function InlineChoice<T extends string>({
 }) {
   const [editing, setEditing] = useState(false);
   const trigger = useRef<HTMLButtonElement>(null);
+  const readOnly = useReadOnly();
   const shown = renderOption ? renderOption(value) : labels[value];
   if (!editing) {
     return (
-      <Button ref={trigger} className="inline-choice-button" aria-label={`${label}: ${labels[value]}`} isDisabled={isDisabled} onPress={() => setEditing(true)}>
+      <Button ref={trigger} className="inline-choice-button" aria-label={`${label}: ${labels[value]}`} isDisabled={isDisabled || readOnly} onPress={() => setEditing(true)}>
         {shown}
         <span aria-hidden="true">▾</span>
       </Button>

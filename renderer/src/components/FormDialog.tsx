@@ -1,6 +1,7 @@
 import type { FormEvent, ReactNode } from 'react';
 import { Button, Dialog, DialogTrigger, Form, Heading, Modal } from 'react-aria-components';
 import { ErrorNotice } from './Page';
+import { useReadOnly } from './read-only';
 import { useServerErrors } from './server-errors';
 
 interface FormDialogProps {
@@ -22,7 +23,10 @@ interface FormDialogProps {
 
 /** A form in a modal dialog: focus moves in and back, Escape cancels, the services' field errors show at the fields. */
 export function FormDialog(props: FormDialogProps) {
+  const readOnly = useReadOnly();
   const { error, fieldErrors, hasFieldErrors, clearOnInput } = useServerErrors(props.mutation);
+  // A superseded version is kept as it was: no form to change it is offered.
+  if (readOnly) return null;
   return (
     <DialogTrigger
       onOpenChange={(open) => {

@@ -3,6 +3,7 @@ import { NavLink, Outlet, useParams } from 'react-router';
 import type { PlanSummary } from '../../../shared/contract';
 import { useContractQuery } from '../client/hooks';
 import { ErrorNotice, Loading, Page } from '../components/Page';
+import { ReadOnlyContext } from '../components/read-only';
 import { VersionNotice } from '../components/version-notice';
 
 const PlanContext = createContext<PlanSummary | null>(null);
@@ -56,7 +57,9 @@ export function PlanLayout() {
         </ul>
       </nav>
       <VersionNotice plan={plan} plans={plans.data} />
-      <Outlet />
+      <ReadOnlyContext.Provider value={plan.status === 'superseded'}>
+        <Outlet />
+      </ReadOnlyContext.Provider>
     </PlanContext.Provider>
   );
 }
