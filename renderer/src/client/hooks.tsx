@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
 import type { Client } from './client';
@@ -21,12 +21,21 @@ export function useContractQuery<M extends MethodName>(method: M, input: MethodI
   return useQuery({ queryKey: [method, input], queryFn: () => client.call(method, input) });
 }
 
+/**
+ * Refreshes every view after a change this window made, and resolves when they are fresh, so a
+ * page it opens next finds the new data. Any request already running is started again, since
+ * it may have begun before the change was committed.
+ */
+export function refreshAfterOwnChange(queries: QueryClient): Promise<void> {
+  return queries.invalidateQueries();
+}
+
 export function useContractMutation<M extends MethodName>(method: M) {
   const client = useClient();
   const queries = useQueryClient();
   return useMutation<MethodOutput<M>, Error, MethodInput<M>>({
     mutationFn: (input) => client.call(method, input),
-    onSuccess: () => queries.invalidateQueries(),
+    onSuccess: () => refreshAfterOwnChange(queries),
   });
 }
 
@@ -45,7 +54,14 @@ export function useChangeEvents(): void {
         try {
           const next = await client.call('events.next', { after, waitMs: 25_000 });
           if (stopped) return;
-          if (next.reset || next.events.length > 0) await queries.invalidateQueries();
+          if (next.reset || next.events.length > 0) {
+            // The change event of this window's own edit comes just after the edit's answer, whose
+            // refresh has already started every request again after the commit: join those
+            // rather than start them a second time. A change from another process has had no
+            // refresh here yet, so anything running is started again.
+            const fromThisProcess = !next.reset && next.events.every((event) => event.source === 'this-process');
+            await queries.invalidateQueries(undefined, { cancelRefetch: !fromThisProcess });
+          }
           after = next.sequence;
         } catch {
           // The service is restarting or unreachable; try again shortly rather than spin.

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { MethodName } from '../../../shared/contract';
 import { ContractError } from '../client/client';
-import { useClient } from '../client/hooks';
+import { refreshAfterOwnChange, useClient } from '../client/hooks';
 
 interface Step {
   changeId: string;
@@ -63,7 +63,7 @@ export function UndoControls() {
         setFrom(from.slice(0, -1));
         setTo((steps) => [...steps, { changeId: result.changeId, label: last.label }]);
         setMessage(verb === 'Redid' ? `Redid ${last.label}.` : `${result.summary}.`);
-        await queries.invalidateQueries();
+        await refreshAfterOwnChange(queries);
       } catch (error) {
         setMessage(error instanceof ContractError ? error.message : 'The change could not be undone.');
         setFrom(from.slice(0, -1));

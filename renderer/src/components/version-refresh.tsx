@@ -3,7 +3,7 @@ import { FieldError, Input, Label, Text, TextArea, TextField } from 'react-aria-
 import { useNavigate } from 'react-router';
 import type { MethodInput } from '../../../shared/contract';
 import type { PlanVersion, RefreshResult } from '../../../shared/contract-versions';
-import { useClient } from '../client/hooks';
+import { refreshAfterOwnChange, useClient } from '../client/hooks';
 import { FormDialog, formText } from './FormDialog';
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
@@ -19,7 +19,7 @@ export function RefreshPlan({ version }: { version: PlanVersion }) {
   const refresh = useMutation<RefreshResult, Error, MethodInput<'plans.refresh'>>({
     mutationFn: (input) => client.call('plans.refresh', input),
     onSuccess: async (result) => {
-      await queries.invalidateQueries();
+      await refreshAfterOwnChange(queries);
       await navigate(`/plans/${result.plan.id}/versions`);
     },
   });
