@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { addYears, format, parseISO } from 'date-fns';
 import { createRecord, deleteRecord, getLiveRecord, updateRecord } from '../../../db/records';
 import { committees, meetings, plans } from '../../../db/schema';
@@ -37,19 +37,23 @@ export function listCommittees(core: Core, planId: string): Committee[] {
     .orderBy(asc(committees.name))
     .all()
     .filter((committee) => committee.planId === null || committee.planId === planId);
-  const allMeetings = core.db
-    .select(meetingColumns)
-    .from(meetings)
-    .where(isNull(meetings.deletedAt))
-    .orderBy(asc(meetings.meetingDate))
-    .all();
+  // Only these committees' meetings: every other plan's calendar stays unread.
+  const theirMeetings =
+    rows.length === 0
+      ? []
+      : core.db
+          .select(meetingColumns)
+          .from(meetings)
+          .where(and(inArray(meetings.committeeId, rows.map((committee) => committee.id)), isNull(meetings.deletedAt)))
+          .orderBy(asc(meetings.meetingDate))
+          .all();
   return rows.map((committee) => ({
     id: committee.id,
     name: committee.name,
     kind: committee.kind as CommitteeKind,
     chair: committee.chair,
     cadence: committee.cadence as Cadence,
-    meetings: allMeetings.filter((meeting) => meeting.committeeId === committee.id),
+    meetings: theirMeetings.filter((meeting) => meeting.committeeId === committee.id),
   }));
 }
 
