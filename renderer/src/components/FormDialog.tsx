@@ -79,3 +79,35 @@ export function formText(form: FormData, name: string): string | undefined {
   const value = String(form.get(name) ?? '').trim();
   return value === '' ? undefined : value;
 }
+
+/**
+ * Asks before removing a record. The small trigger reads "Remove" (or "Delete") on screen and
+ * names the record to assistive technology; the dialog says what follows from the removal.
+ */
+export function RemoveDialog(props: {
+  verb?: 'Remove' | 'Delete';
+  /** The record, as it follows the verb: "the milestone: Appoint a principal social worker". */
+  what: string;
+  /** The question, where it reads better than "Remove …?". */
+  title?: string;
+  submitLabel: string;
+  mutation: FormDialogProps['mutation'];
+  /** Makes the removal, closing the dialog once it is saved. */
+  onRemove: (close: () => void) => void;
+  children: ReactNode;
+}) {
+  const verb = props.verb ?? 'Remove';
+  return (
+    <FormDialog
+      trigger={verb}
+      triggerClassName="button button-small"
+      triggerLabel={`${verb} ${props.what}`}
+      title={props.title ?? `${verb} ${props.what}?`}
+      submitLabel={props.submitLabel}
+      mutation={props.mutation}
+      onSubmit={(_form, close) => props.onRemove(close)}
+    >
+      {props.children}
+    </FormDialog>
+  );
+}

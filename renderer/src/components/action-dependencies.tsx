@@ -5,7 +5,7 @@ import { formatShortDate } from '../../../shared/dates';
 import { ACTION_STATUS_LABELS } from '../../../shared/vocabulary';
 import { useContractMutation } from '../client/hooks';
 import { FormChoice, formValue } from './action-fields';
-import { FormDialog } from './FormDialog';
+import { FormDialog, RemoveDialog } from './FormDialog';
 import { RagBadge } from './RagBadge';
 
 function AddDependency({ action, choices }: { action: ActionDetail; choices: ActionChoices }) {
@@ -46,19 +46,15 @@ function AddDependency({ action, choices }: { action: ActionDetail; choices: Act
 
 function RemoveDependency({ action, dependency }: { action: ActionDetail; dependency: Dependency }) {
   const remove = useContractMutation('dependencies.remove');
-  const label = `Remove the dependency of ${action.reference} on ${dependency.reference}`;
   return (
-    <FormDialog
-      trigger="Remove"
-      triggerClassName="button button-small"
-      triggerLabel={label}
-      title={`${label}?`}
+    <RemoveDialog
+      what={`the dependency of ${action.reference} on ${dependency.reference}`}
       submitLabel="Remove the dependency"
       mutation={remove}
-      onSubmit={(_form, close) => remove.mutate({ dependencyId: dependency.id }, { onSuccess: close })}
+      onRemove={(close) => remove.mutate({ dependencyId: dependency.id }, { onSuccess: close })}
     >
       <p>Neither action changes; only the link between them is removed, and its removal is kept in the plan’s history.</p>
-    </FormDialog>
+    </RemoveDialog>
   );
 }
 

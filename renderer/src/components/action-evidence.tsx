@@ -5,7 +5,7 @@ import { formatLongDate, londonDate } from '../../../shared/dates';
 import { describeFileSize, EVIDENCE_FILE_MAX_BYTES, EVIDENCE_KIND_LABELS, evidenceFileTooLarge } from '../../../shared/vocabulary';
 import { ContractError } from '../client/client';
 import { useClient, useContractMutation } from '../client/hooks';
-import { FormDialog } from './FormDialog';
+import { FormDialog, RemoveDialog } from './FormDialog';
 
 function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -179,17 +179,14 @@ function SaveFile({ item }: { item: Evidence & { file: NonNullable<Evidence['fil
 function RemoveEvidence({ item }: { item: Evidence }) {
   const remove = useContractMutation('evidence.remove');
   return (
-    <FormDialog
-      trigger="Remove"
-      triggerClassName="button button-small"
-      triggerLabel={`Remove the evidence: ${item.title}`}
-      title={`Remove the evidence: ${item.title}?`}
+    <RemoveDialog
+      what={`the evidence: ${item.title}`}
       submitLabel="Remove the evidence"
       mutation={remove}
-      onSubmit={(_form, close) => remove.mutate({ evidenceId: item.id }, { onSuccess: close })}
+      onRemove={(close) => remove.mutate({ evidenceId: item.id }, { onSuccess: close })}
     >
       <p>The evidence leaves the action. Its removal is kept in the plan’s history{item.file ? ', and the file itself stays stored' : ''}.</p>
-    </FormDialog>
+    </RemoveDialog>
   );
 }
 

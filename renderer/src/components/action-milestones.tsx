@@ -3,7 +3,7 @@ import type { ActionDetail, Milestone } from '../../../shared/contract-actions';
 import { formatLongDate } from '../../../shared/dates';
 import { useContractMutation } from '../client/hooks';
 import { formValue } from './action-fields';
-import { FormDialog } from './FormDialog';
+import { FormDialog, RemoveDialog } from './FormDialog';
 
 function MilestoneFields({ milestone }: { milestone?: Milestone }) {
   return (
@@ -68,17 +68,14 @@ function EditMilestone({ milestone }: { milestone: Milestone }) {
 function RemoveMilestone({ milestone }: { milestone: Milestone }) {
   const remove = useContractMutation('milestones.delete');
   return (
-    <FormDialog
-      trigger="Remove"
-      triggerClassName="button button-small"
-      triggerLabel={`Remove the milestone: ${milestone.title}`}
-      title={`Remove the milestone: ${milestone.title}?`}
+    <RemoveDialog
+      what={`the milestone: ${milestone.title}`}
       submitLabel="Remove the milestone"
       mutation={remove}
-      onSubmit={(_form, close) => remove.mutate({ milestoneId: milestone.id }, { onSuccess: close })}
+      onRemove={(close) => remove.mutate({ milestoneId: milestone.id }, { onSuccess: close })}
     >
       <p>The milestone leaves the action. Its removal is kept in the plan’s history.</p>
-    </FormDialog>
+    </RemoveDialog>
   );
 }
 

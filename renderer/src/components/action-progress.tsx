@@ -3,7 +3,7 @@ import type { ActionDetail, ProgressUpdate } from '../../../shared/contract-acti
 import { formatLongDate, londonDate } from '../../../shared/dates';
 import { useContractMutation } from '../client/hooks';
 import { formValue, RagChoiceField } from './action-fields';
-import { FormDialog } from './FormDialog';
+import { FormDialog, RemoveDialog } from './FormDialog';
 import { RagBadge } from './RagBadge';
 
 function UpdateFields({ action, update, defaultAuthor }: { action: ActionDetail; update?: ProgressUpdate; defaultAuthor: string }) {
@@ -74,17 +74,14 @@ function EditUpdate({ action, update }: { action: ActionDetail; update: Progress
 function RemoveUpdate({ update }: { update: ProgressUpdate }) {
   const remove = useContractMutation('progressUpdates.delete');
   return (
-    <FormDialog
-      trigger="Remove"
-      triggerClassName="button button-small"
-      triggerLabel={`Remove the update of ${formatLongDate(update.updateDate)}`}
-      title={`Remove the update of ${formatLongDate(update.updateDate)}?`}
+    <RemoveDialog
+      what={`the update of ${formatLongDate(update.updateDate)}`}
       submitLabel="Remove the update"
       mutation={remove}
-      onSubmit={(_form, close) => remove.mutate({ progressUpdateId: update.id }, { onSuccess: close })}
+      onRemove={(close) => remove.mutate({ progressUpdateId: update.id }, { onSuccess: close })}
     >
       <p>The update leaves the action. Its removal is kept in the plan’s history.</p>
-    </FormDialog>
+    </RemoveDialog>
   );
 }
 

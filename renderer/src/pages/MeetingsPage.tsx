@@ -6,7 +6,7 @@ import { CADENCE_LABELS } from '../../../shared/meetings';
 import { CADENCES, COMMITTEE_KIND_LABELS, COMMITTEE_KINDS, type Cadence, type CommitteeKind } from '../../../shared/vocabulary';
 import { useContractMutation, useContractQuery } from '../client/hooks';
 import { Choice } from '../components/Choice';
-import { FormDialog, formText } from '../components/FormDialog';
+import { FormDialog, RemoveDialog, formText } from '../components/FormDialog';
 import { ErrorNotice, Loading, Page } from '../components/Page';
 import { usePlan } from './PlanLayout';
 
@@ -108,17 +108,14 @@ function EditMeeting({ committee, meeting }: { committee: Committee; meeting: Me
 function RemoveMeeting({ committee, meeting }: { committee: Committee; meeting: Meeting }) {
   const remove = useContractMutation('meetings.delete');
   return (
-    <FormDialog
-      trigger="Remove"
-      triggerClassName="button button-small"
-      triggerLabel={`Remove the ${committee.name} meeting of ${formatLongDate(meeting.meetingDate)}`}
-      title={`Remove the ${committee.name} meeting of ${formatLongDate(meeting.meetingDate)}?`}
+    <RemoveDialog
+      what={`the ${committee.name} meeting of ${formatLongDate(meeting.meetingDate)}`}
       submitLabel="Remove the meeting"
       mutation={remove}
-      onSubmit={(_form, close) => remove.mutate({ meetingId: meeting.id }, { onSuccess: close })}
+      onRemove={(close) => remove.mutate({ meetingId: meeting.id }, { onSuccess: close })}
     >
       <p>The meeting leaves the calendar. Its removal is kept in the plan’s history.</p>
-    </FormDialog>
+    </RemoveDialog>
   );
 }
 

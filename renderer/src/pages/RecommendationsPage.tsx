@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { ActionRow } from '../../../shared/contract';
 import type { Recommendation, Theme } from '../../../shared/contract-setup';
 import { useContractMutation, useContractQuery } from '../client/hooks';
-import { FormDialog } from '../components/FormDialog';
+import { FormDialog, RemoveDialog } from '../components/FormDialog';
 import { ErrorNotice, Loading, Page } from '../components/Page';
 import { actionPath, AnsweringActionList, LongTextField } from '../components/setup-fields';
 import { PasteRecommendationsDialog } from '../components/setup-paste-dialog';
@@ -105,14 +105,12 @@ function DeleteRecommendation({ recommendation }: { recommendation: Recommendati
   const remove = useContractMutation('recommendations.delete');
   const live = recommendation.actions.filter((action) => action.status !== 'superseded').length;
   return (
-    <FormDialog
-      trigger="Delete"
-      triggerClassName="button button-small"
-      triggerLabel={`Delete recommendation ${recommendation.number}`}
-      title={`Delete recommendation ${recommendation.number}?`}
+    <RemoveDialog
+      verb="Delete"
+      what={`recommendation ${recommendation.number}`}
       submitLabel="Delete the recommendation"
       mutation={remove}
-      onSubmit={(_form, close) => remove.mutate({ recommendationId: recommendation.id }, { onSuccess: close })}
+      onRemove={(close) => remove.mutate({ recommendationId: recommendation.id }, { onSuccess: close })}
     >
       <p className="muted">{recommendation.text}</p>
       {recommendation.actions.length > 0 ? (
@@ -123,7 +121,7 @@ function DeleteRecommendation({ recommendation }: { recommendation: Recommendati
         </p>
       ) : null}
       <p>The other recommendations keep their numbers. The deletion is kept in the plan’s history.</p>
-    </FormDialog>
+    </RemoveDialog>
   );
 }
 

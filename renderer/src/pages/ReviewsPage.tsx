@@ -14,7 +14,7 @@ import {
 } from '../../../shared/vocabulary';
 import { useContractMutation, useContractQuery } from '../client/hooks';
 import { Choice } from '../components/Choice';
-import { FormDialog, formText } from '../components/FormDialog';
+import { FormDialog, RemoveDialog, formText } from '../components/FormDialog';
 import { ErrorNotice, Loading, Page } from '../components/Page';
 import { useServerErrors } from '../components/server-errors';
 import { actionPath, AnsweringActionList, DateField, LongTextField, NONE, PersonChoice, ThemeChoice } from '../components/setup-fields';
@@ -109,20 +109,18 @@ function EditReview({ review }: { review: Review }) {
 function DeleteReview({ review }: { review: Review }) {
   const remove = useContractMutation('reviews.delete');
   return (
-    <FormDialog
-      trigger="Delete"
-      triggerClassName="button button-small"
-      triggerLabel={`Delete ${review.title}`}
-      title={`Delete ${review.title}?`}
+    <RemoveDialog
+      verb="Delete"
+      what={`${review.title}`}
       submitLabel="Delete the visit or review"
       mutation={remove}
-      onSubmit={(_form, close) => remove.mutate({ reviewId: review.id }, { onSuccess: close })}
+      onRemove={(close) => remove.mutate({ reviewId: review.id }, { onSuccess: close })}
     >
       <p>
         Its {review.findings.length === 1 ? 'finding goes' : `${review.findings.length} findings go`} with it. Actions made from its findings
         stay in the plan. The deletion is kept in the plan’s history.
       </p>
-    </FormDialog>
+    </RemoveDialog>
   );
 }
 
@@ -167,20 +165,19 @@ function EditFinding({ finding }: { finding: Finding }) {
 function DeleteFinding({ finding }: { finding: Finding }) {
   const remove = useContractMutation('findings.delete');
   return (
-    <FormDialog
-      trigger="Delete"
-      triggerClassName="button button-small"
-      triggerLabel={`Delete the finding “${briefly(finding)}”`}
+    <RemoveDialog
+      verb="Delete"
+      what={`the finding “${briefly(finding)}”`}
       title="Delete the finding?"
       submitLabel="Delete the finding"
       mutation={remove}
-      onSubmit={(_form, close) => remove.mutate({ findingId: finding.id }, { onSuccess: close })}
+      onRemove={(close) => remove.mutate({ findingId: finding.id }, { onSuccess: close })}
     >
       <p className="muted">{finding.text}</p>
       <p>
         {finding.actions.length > 0 ? 'The actions made from it stay in the plan. ' : ''}The deletion is kept in the plan’s history.
       </p>
-    </FormDialog>
+    </RemoveDialog>
   );
 }
 

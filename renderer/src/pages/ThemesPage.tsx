@@ -3,7 +3,7 @@ import { FieldError, Input, Label, Text, TextField } from 'react-aria-components
 import type { Stage, Theme } from '../../../shared/contract-setup';
 import { formatLongDate } from '../../../shared/dates';
 import { useContractMutation, useContractQuery } from '../client/hooks';
-import { FormDialog, formText } from '../components/FormDialog';
+import { FormDialog, RemoveDialog, formText } from '../components/FormDialog';
 import { ErrorNotice, Loading, Page } from '../components/Page';
 import { DateField, LongTextField, NONE, NoticeDialog, PersonChoice } from '../components/setup-fields';
 import { usePlan } from './PlanLayout';
@@ -102,14 +102,13 @@ function DeleteTheme({ theme }: { theme: Theme }) {
     );
   }
   return (
-    <FormDialog
-      trigger="Delete"
-      triggerClassName="button button-small"
-      triggerLabel={`Delete theme ${theme.reference}`}
+    <RemoveDialog
+      verb="Delete"
+      what={`theme ${theme.reference}`}
       title={title}
       submitLabel="Delete the theme"
       mutation={remove}
-      onSubmit={(_form, close) => remove.mutate({ themeId: theme.id }, { onSuccess: close })}
+      onRemove={(close) => remove.mutate({ themeId: theme.id }, { onSuccess: close })}
     >
       <p>
         {theme.recommendationCount > 0
@@ -117,7 +116,7 @@ function DeleteTheme({ theme }: { theme: Theme }) {
           : ''}
         The deletion is kept in the plan’s history.
       </p>
-    </FormDialog>
+    </RemoveDialog>
   );
 }
 
@@ -181,17 +180,15 @@ function EditStage({ stage }: { stage: Stage }) {
 function DeleteStage({ stage }: { stage: Stage }) {
   const remove = useContractMutation('stages.delete');
   return (
-    <FormDialog
-      trigger="Delete"
-      triggerClassName="button button-small"
-      triggerLabel={`Delete the stage “${stage.name}”`}
-      title={`Delete the stage “${stage.name}”?`}
+    <RemoveDialog
+      verb="Delete"
+      what={`the stage “${stage.name}”`}
       submitLabel="Delete the stage"
       mutation={remove}
-      onSubmit={(_form, close) => remove.mutate({ stageId: stage.id }, { onSuccess: close })}
+      onRemove={(close) => remove.mutate({ stageId: stage.id }, { onSuccess: close })}
     >
       <p>The stage leaves the plan and its timeline. The deletion is kept in the plan’s history.</p>
-    </FormDialog>
+    </RemoveDialog>
   );
 }
 
