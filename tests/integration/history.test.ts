@@ -2,6 +2,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { TABLES_BY_NAME } from '../../db/tables';
+import * as schema from '../../db/schema';
+import { ENTITY_LABELS } from '../../electron/core/handlers/history';
 import { PlanBuilder } from '../support/plan-builder';
 import { openTestApp, type TestApp } from '../support/temp-app';
 
@@ -108,5 +111,21 @@ describe('undoing settings', () => {
     await app.call('changes.undo', { changeId: first ?? '' });
     expect((await app.call('attention.get', { planId: plan.planId })).rules).toEqual(defaults);
     expect(app.core.db.$client.prepare("select count(*) from settings where key like 'plan:%'").pluck().get()).toBe(0);
+  });
+});
+
+describe('history in words', () => {
+  it('has a name in words for every kind of record the audit log can hold', () => {
+    const unnamed = [...TABLES_BY_NAME.keys()].filter((table) => !(table in ENTITY_LABELS));
+    expect(unnamed).toEqual([]);
+  });
+
+  it('names a record that is a value for a year by its year', async () => {
+    app = openTestApp();
+    const plan = new PlanBuilder(app);
+    const line = plan.add(schema.budgetLines, { planId: plan.planId, name: 'Agency premium', kind: 'one-off' });
+    plan.add(schema.budgetEntries, { budgetLineId: line, financialYear: '2026-27', allocatedPence: 5_000_000 });
+    const [latest] = (await app.call('audit.list', { planId: plan.planId, limit: 1 })).entries;
+    expect(latest?.summary).toBe('Added budget for a year “2026-27”');
   });
 });

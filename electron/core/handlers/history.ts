@@ -20,7 +20,7 @@ interface AuditRow extends AuditEntry {
 const AUDIT_COLUMNS = `sequence, change_id as changeId, at, actor, entity_type as entityType, entity_id as entityId,
   plan_id as planId, operation, before, after`;
 
-const ENTITY_LABELS: Record<string, string> = {
+export const ENTITY_LABELS: Record<string, string> = {
   actions: 'action',
   action_due_date_changes: 'due date',
   progress_updates: 'progress update',
@@ -47,6 +47,18 @@ const ENTITY_LABELS: Record<string, string> = {
   people: 'person',
   saved_views: 'saved view',
   settings: 'setting',
+  authorities: 'council',
+  kpi_comparators: 'KPI comparator',
+  kpi_themes: 'KPI’s theme',
+  budget_lines: 'budget line',
+  budget_entries: 'budget for a year',
+  workforce_projections: 'workforce projection',
+  risks: 'risk',
+  packs: 'committee pack',
+  sub_plan_links: 'sub-plan’s link to an action',
+  component_frameworks: 'components framework',
+  components: 'component',
+  theme_components: 'theme’s component',
 };
 
 /** Fields that every record has; a change to them alone says nothing to a reader. */
@@ -61,7 +73,16 @@ function parse(json: string | null): Record<string, unknown> | null {
 function recordName(state: Record<string, unknown> | null): string {
   if (!state) return '';
   const text = (key: string) => (typeof state[key] === 'string' ? (state[key] as string) : null);
-  const name = [text('reference'), text('title') ?? text('name')].filter(Boolean).join(' ') || text('text') || text('narrative') || text('label');
+  const name =
+    [text('reference'), text('title') ?? text('name')].filter(Boolean).join(' ') ||
+    text('text') ||
+    text('narrative') ||
+    text('label') ||
+    // Records that are a value for a period or a date are named by it.
+    text('financialYear') ||
+    text('period') ||
+    text('meetingDate') ||
+    text('area');
   if (!name) return '';
   return ` “${name.length > 80 ? `${name.slice(0, 79)}…` : name}”`;
 }
