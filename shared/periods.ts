@@ -1,14 +1,14 @@
 // Period keys as stored with KPI values, and their labels as councils write them. Councils report
 // by UK financial year (April to March: "Q1 2018/19" is April to June 2018, DOMAIN.md section 6)
 // and workforce figures by the DfE children's social work workforce census year, to 30 September.
-import { addMonths, addYears, endOfMonth, format, getMonth, getYear, subDays } from 'date-fns';
+import { addDays, addMonths, addYears, endOfMonth, format, getISOWeek, getISOWeekYear, getMonth, getYear, setISOWeek, startOfISOWeek, subDays } from 'date-fns';
 import { AppError } from './errors';
 import { formatCalendarDate, parseCalendarDate } from './working-days';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export interface Period {
-  /** "2024-03", "2018-19-Q1", "2018-19" or "census-2024". */
+  /** "2024-03", "2018-19-Q1", "2018-19", "census-2024" or "2024-W07". */
   key: string;
   label: string;
   /** The first and last days, YYYY-MM-DD, both inside the period. */
@@ -34,7 +34,20 @@ export function periodLabel(key: string): string {
   if (year) return `${year[1]}/${year[2]}`;
   const census = /^census-(\d{4})$/.exec(key);
   if (census) return `Year to 30 September ${census[1]}`;
+  const week = weekStart(key);
+  if (week) return `Week beginning ${format(week, 'd MMMM yyyy')}`;
   return key;
+}
+
+/** The Monday an ISO week key such as "2024-W07" begins on, or null for another shape. */
+function weekStart(key: string): Date | null {
+  const match = /^(\d{4})-W(\d{2})$/.exec(key);
+  if (!match) return null;
+  const weekNumber = Number(match[2]);
+  // 4 January is always in week 1 of its ISO week-numbering year.
+  const start = startOfISOWeek(setISOWeek(new Date(Number(match[1]), 0, 4), weekNumber));
+  if (weekNumber < 1 || getISOWeek(start) !== weekNumber) return null;
+  return start;
 }
 
 function period(key: string, start: Date, end: Date): Period {
@@ -83,6 +96,55 @@ export function censusYearPeriod(date: string): Period {
   return period(`census-${endYear}`, new Date(endYear - 1, 9, 1), new Date(endYear, 8, 30));
 }
 
+/** The ISO week of a date, Monday to Sunday: key "2024-W07", "Week beginning 12 February 2024". */
+export function weekPeriod(date: string): Period {
+  const day = parseCalendarDate(date);
+  const start = startOfISOWeek(day);
+  const key = `${getISOWeekYear(day)}-W${String(getISOWeek(day)).padStart(2, '0')}`;
+  return period(key, start, addDays(start, 6));
+}
+
+export type PeriodShape = 'week' | 'month' | 'quarter' | 'financial-year' | 'census-year';
+
+/** Which kind of period a key names, or null if it names none. */
+export function periodShape(key: string): PeriodShape | null {
+  if (/^\d{4}-W\d{2}$/.test(key)) return weekStart(key) ? 'week' : null;
+  if (/^census-\d{4}$/.test(key)) return 'census-year';
+  if (/^\d{4}-\d{2}-Q[1-4]$/.test(key)) {
+    try {
+      periodRange(key);
+      return 'quarter';
+    } catch {
+      return null;
+    }
+  }
+  const twoPart = /^(\d{4})-(\d{2})$/.exec(key);
+  if (twoPart) {
+    const second = Number(twoPart[2]);
+    if (second >= 1 && second <= 12) return 'month';
+    if (second === (Number(twoPart[1]) + 1) % 100) return 'financial-year';
+  }
+  return null;
+}
+
+const STEP: Record<'weekly' | 'monthly' | 'quarterly' | 'annual', (date: string) => Period> = {
+  weekly: weekPeriod,
+  monthly: monthPeriod,
+  quarterly: financialQuarterPeriod,
+  annual: financialYearPeriod,
+};
+
+/** The periods of a frequency that overlap the dates from and to (YYYY-MM-DD), in order. At most 1,000. */
+export function periodsBetween(frequency: 'weekly' | 'monthly' | 'quarterly' | 'annual', from: string, to: string): Period[] {
+  const result: Period[] = [];
+  let current = STEP[frequency](from);
+  while (current.start <= to && result.length < 1000) {
+    result.push(current);
+    current = STEP[frequency](formatCalendarDate(addDays(parseCalendarDate(current.end), 1)));
+  }
+  return result;
+}
+
 function notAPeriod(key: string, why: string): AppError {
   const message = `“${key}” is not a period: ${why}`;
   return new AppError('invalid-input', message, { fields: [{ path: 'period', message }] });
@@ -119,5 +181,10 @@ export function periodRange(key: string): { start: string; end: string } {
     const { start, end } = censusYearPeriod(`${census[1]}-09-30`);
     return { start, end };
   }
-  throw notAPeriod(key, 'a period is a month (“2024-03”), a financial quarter (“2018-19-Q1”), a financial year (“2018-19”) or a census year (“census-2024”).');
+  const week = weekStart(key);
+  if (week) return { start: formatCalendarDate(week), end: formatCalendarDate(addDays(week, 6)) };
+  throw notAPeriod(
+    key,
+    'a period is a month (“2024-03”), a financial quarter (“2018-19-Q1”), a financial year (“2018-19”), a census year (“census-2024”) or a week (“2024-W07”).',
+  );
 }

@@ -3,7 +3,7 @@
 // 30 September.
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
-import { censusYearPeriod, financialQuarterPeriod, financialYearPeriod, monthPeriod, periodLabel, periodRange } from '../../shared/periods';
+import { censusYearPeriod, financialQuarterPeriod, financialYearPeriod, monthPeriod, periodLabel, periodRange, periodShape, periodsBetween, weekPeriod } from '../../shared/periods';
 
 describe('periodLabel', () => {
   it.each([
@@ -114,5 +114,52 @@ describe('dates that do not exist', () => {
     ['censusYearPeriod', censusYearPeriod],
   ] as const)('are refused by %s, naming them', (_name, toPeriod) => {
     expect(() => toPeriod('2023-02-29')).toThrow('The date “2023-02-29” does not exist.');
+  });
+});
+
+describe('weekPeriod and weeks', () => {
+  it.each([
+    ['2024-02-14', '2024-W07', 'Week beginning 12 February 2024', '2024-02-12', '2024-02-18'],
+    // 1 January 2021 was a Friday: it belongs to the last ISO week of 2020.
+    ['2021-01-01', '2020-W53', 'Week beginning 28 December 2020', '2020-12-28', '2021-01-03'],
+    ['2024-12-30', '2025-W01', 'Week beginning 30 December 2024', '2024-12-30', '2025-01-05'],
+  ])('%s is in %s, “%s”', (date, key, label, start, end) => {
+    expect(weekPeriod(date)).toEqual({ key, label, start, end });
+    expect(periodRange(key)).toEqual({ start, end });
+    expect(periodLabel(key)).toBe(label);
+  });
+
+  it('refuses a week a year does not have', () => {
+    expect(periodShape('2024-W53')).toBeNull();
+    expect(periodShape('2020-W53')).toBe('week');
+    expect(() => periodRange('2024-W53')).toThrow(AppError);
+  });
+});
+
+describe('periodShape', () => {
+  it.each([
+    ['2024-03', 'month'],
+    ['2024-25', 'financial-year'],
+    ['2024-26', null],
+    ['2024-25-Q3', 'quarter'],
+    ['2024-26-Q3', null],
+    ['census-2025', 'census-year'],
+    ['2024-W07', 'week'],
+    ['March 2024', null],
+  ])('%s is %s', (key, shape) => {
+    expect(periodShape(key)).toBe(shape);
+  });
+});
+
+describe('periodsBetween', () => {
+  it('lists the months that overlap a range, in order', () => {
+    expect(periodsBetween('monthly', '2024-01-15', '2024-04-01').map((period) => period.key)).toEqual(['2024-01', '2024-02', '2024-03', '2024-04']);
+  });
+  it('lists financial quarters across a year end', () => {
+    expect(periodsBetween('quarterly', '2024-02-01', '2024-12-31').map((period) => period.label)).toEqual(['Q4 2023/24', 'Q1 2024/25', 'Q2 2024/25', 'Q3 2024/25']);
+  });
+  it('lists financial years and weeks', () => {
+    expect(periodsBetween('annual', '2023-01-01', '2024-04-01').map((period) => period.key)).toEqual(['2022-23', '2023-24', '2024-25']);
+    expect(periodsBetween('weekly', '2024-02-14', '2024-02-26').map((period) => period.key)).toEqual(['2024-W07', '2024-W08', '2024-W09']);
   });
 });
