@@ -21,6 +21,7 @@ import {
 } from './contract-kit';
 import { actionEditingMethods } from './contract-actions';
 import { historyMethods } from './contract-history';
+import { kpiMethods } from './contract-kpis';
 import { searchMethods } from './contract-search';
 import { versionMethods } from './contract-versions';
 import { planSetupMethods } from './contract-setup';
@@ -443,6 +444,7 @@ export const contract = {
   ...searchMethods,
   ...versionMethods,
   ...historyMethods,
+  ...kpiMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

@@ -74,6 +74,36 @@ export type Frequency = (typeof FREQUENCIES)[number];
 export const SUPPRESSION_CODES = ['c', 'x', 'u', 'z', 'low', 'k'] as const;
 export type SuppressionCode = (typeof SUPPRESSION_CODES)[number];
 
+export const KPI_UNIT_LABELS: Record<KpiUnit, string> = {
+  percentage: 'Percentage',
+  count: 'Count',
+  'rate-per-10000': 'Rate per 10,000 children',
+  days: 'Days',
+  ratio: 'Ratio or average',
+};
+
+export const POLARITY_LABELS: Record<Polarity, string> = {
+  'higher-is-better': 'Higher is better',
+  'lower-is-better': 'Lower is better',
+};
+
+export const FREQUENCY_LABELS: Record<Frequency, string> = {
+  weekly: 'Weekly',
+  monthly: 'Monthly',
+  quarterly: 'Quarterly',
+  annual: 'Annual',
+};
+
+/** What each code means where DfE publishes it in place of a figure. */
+export const SUPPRESSION_CODE_MEANINGS: Record<SuppressionCode, string> = {
+  c: 'confidential, a small count',
+  x: 'not available',
+  u: 'low reliability',
+  z: 'not applicable',
+  low: 'rounds to zero',
+  k: 'less than 0.5',
+};
+
 export const REVIEW_KINDS = [
   'monitoring-visit',
   'focused-visit',

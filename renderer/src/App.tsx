@@ -8,6 +8,11 @@ import { ActionPage } from './pages/ActionPage';
 import { ActionsPage } from './pages/ActionsPage';
 import { AttentionPage } from './pages/AttentionPage';
 import { DeadlinesPage } from './pages/DeadlinesPage';
+import { KpiDefinitionsPage } from './pages/KpiDefinitionsPage';
+import { KpiLayout } from './pages/KpiLayout';
+import { KpiPage } from './pages/KpiPage';
+import { KpiValuesPage } from './pages/KpiValuesPage';
+import { ScorecardPage } from './pages/ScorecardPage';
 import { HistoryPage } from './pages/HistoryPage';
 import { MeetingsPage } from './pages/MeetingsPage';
 import { PlanLayout } from './pages/PlanLayout';
@@ -86,6 +91,12 @@ export function App() {
             <Route path="recommendations" element={<RecommendationsPage />} />
             <Route path="themes" element={<ThemesPage />} />
             <Route path="reviews" element={<ReviewsPage />} />
+            <Route path="kpis" element={<KpiLayout />}>
+              <Route index element={<ScorecardPage />} />
+              <Route path="values" element={<KpiValuesPage />} />
+              <Route path="definitions" element={<KpiDefinitionsPage />} />
+              <Route path=":kpiId" element={<KpiPage />} />
+            </Route>
             <Route path="timeline" element={<TimelinePage />} />
             <Route path="deadlines" element={<DeadlinesPage />} />
             <Route path="meetings" element={<MeetingsPage />} />

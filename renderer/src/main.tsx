@@ -6,6 +6,8 @@ import { createClient } from './client/client';
 import { ClientProvider } from './client/hooks';
 import { chooseTransport } from './client/transport';
 import './styles.css';
+import './styles/kpis.css';
+import './styles/kpi-chart.css';
 
 const client = createClient(chooseTransport());
 // Data is local and refreshed by change events, so there is nothing to gain from refetching

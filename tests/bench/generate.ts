@@ -470,3 +470,47 @@ export function generatePlan(sqlite: Sqlite.Database, size: PlanSize, options: G
 
   return sqlite.transaction(write).immediate();
 }
+
+// ---------------------------------------------------------------- a long series
+
+export interface LongKpi {
+  kpiId: string;
+  /** Values written, gaps (suppressed periods) included. */
+  values: number;
+}
+
+/**
+ * Adds to a generated plan one monthly KPI of `periods` values ending at the generator's "as of"
+ * month, with England's figure for every month beside it, a suppressed month now and then and the
+ * last two months provisional: the longest chart a plan is likely to ask for, so the chart's
+ * thinning has work to do. Kept apart from generatePlan so the plan's own sizes stay as they are.
+ */
+export function addLongKpi(sqlite: Sqlite.Database, planId: string, periods = 1_000, options: GenerateOptions = {}): LongKpi {
+  const random = randomSource(options.seed ?? 20_240_601);
+  const actor = options.actor ?? 'plan generator';
+  const created = instant(PLAN_START);
+  const fresh = (at = created) => [newId(), at, at, actor, 1];
+  const insertKpi = inserter(sqlite, 'kpis', ['plan_id', 'reference', 'name', 'unit', 'polarity', 'frequency', 'source', 'target_lower', 'target_upper', 'sort_order']);
+  const insertKpiValue = inserter(sqlite, 'kpi_values', ['kpi_id', 'period', 'period_end', 'value', 'suppression_code', 'provisional']);
+  const insertComparator = inserter(sqlite, 'kpi_comparators', ['kpi_id', 'kind', 'label', 'period', 'period_end', 'value', 'suppression_code']);
+  const write = () => {
+    const record = fresh();
+    const kpiId = record[0] as string;
+    insertKpi([...record, planId, 'K-LONG', 'Contacts with a decision within one working day', 'percentage', 'higher-is-better', 'monthly', 'Local case management system', 85, 90, 100_000]);
+    const lastMonth = Number(AS_OF.slice(0, 4)) * 12 + Number(AS_OF.slice(5, 7)) - 1;
+    const firstMonth = lastMonth - periods + 1;
+    let value = 72;
+    let england = 80;
+    for (let index = firstMonth; index <= lastMonth; index += 1) {
+      const { period, periodEnd } = month(index);
+      value = Math.min(100, Math.max(40, value + (random.next() - 0.48) * 3));
+      england = Math.min(100, Math.max(60, england + (random.next() - 0.5) * 1.2));
+      const suppressed = random.chance(0.01);
+      const entered = instant(addDays(periodEnd, 20));
+      insertKpiValue([...fresh(entered), kpiId, period, periodEnd, suppressed ? null : Math.round(value * 10) / 10, suppressed ? 'c' : null, index > lastMonth - 2 ? 1 : 0]);
+      insertComparator([...fresh(entered), kpiId, 'england', 'England', period, periodEnd, Math.round(england * 10) / 10, null]);
+    }
+    return { kpiId, values: periods };
+  };
+  return sqlite.transaction(write).immediate();
+}

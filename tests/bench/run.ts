@@ -16,7 +16,7 @@ import { PLAN_QUERIES } from '../../electron/core/handlers/plan-queries';
 import { DATABASE_FILE_NAME } from '../../electron/core/paths';
 import { contract } from '../../shared/contract';
 import { generatePlan, planSize } from './generate';
-import { measureActionTable } from './ui';
+import { measureActionTable, measureKpiScreens } from './ui';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const MIGRATIONS_FOLDER = path.join(ROOT, 'db/migrations');
@@ -262,6 +262,10 @@ async function main(): Promise<void> {
   );
 
   const firstActionId = (app.core.db.$client.prepare('select id from actions where plan_id = ? limit 1').pluck().get(planId) as string);
+  const firstKpiId = app.core.db.$client.prepare('select id from kpis where plan_id = ? order by sort_order limit 1').pluck().get(planId) as string;
+  const lastPeriod = app.core.db.$client.prepare('select max(period) from kpi_values where kpi_id = ?').pluck().get(firstKpiId) as string;
+  const scorecard = contract['kpis.scorecard'].output.parse(await call(app, 'kpis.scorecard', { planId }));
+  if (scorecard.kpiCount !== size.kpis) throw new Error(`Expected ${size.kpis} KPIs on the scorecard; got ${scorecard.kpiCount}.`);
 
   // Where the time of the operations above goes, to read the ratios by.
   const details = {
@@ -275,6 +279,11 @@ async function main(): Promise<void> {
     'one action edit committed (actions.update, RAG)': await measure(editRuns, (round: number) =>
       call(app, 'actions.update', { actionId: firstActionId, rag: round % 2 === 0 ? 'amber' : 'green' }),
     ),
+    [`the KPI scorecard (kpis.scorecard, ${size.kpis} KPIs × ${size.kpiPeriods} periods)`]: await measure(readRuns, () => call(app, 'kpis.scorecard', { planId })),
+    'one KPI’s series for its chart (kpis.series)': await measure(readRuns, () => call(app, 'kpis.series', { kpiId: firstKpiId })),
+    'one KPI value saved from the grid (kpis.setValues)': await measure(editRuns, (round: number) =>
+      call(app, 'kpis.setValues', { planId, cells: [{ kpiId: firstKpiId, period: lastPeriod, value: 50 + (round % 10) }] }),
+    ),
   };
 
   const checkStart = performance.now();
@@ -285,13 +294,22 @@ async function main(): Promise<void> {
 
   // The action table in Chromium against the real web host on the same database.
   const uiTimings = await measureActionTable(dataDirectory, planId, size.actions, runsOverride ?? 10);
-  const ui = {
+  const ui: Record<string, ReturnType<typeof stats>> = {
     'open the action table by a fresh page load (app start included)': stats(uiTimings.openTable),
     'open the action table from another page of the app': stats(uiTimings.switchToTable),
     'filter the table by RAG': stats(uiTimings.filterByRag),
     'sort the table by due date': stats(uiTimings.sortByDue),
     'search the actions and their updates': stats(uiTimings.search),
   };
+  // The KPI screens: the scorecard on the plan as generated, then a KPI of 1,000 values added.
+  const kpiTimings = await measureKpiScreens(dataDirectory, planId, size.kpis, runsOverride ?? 10);
+  Object.assign(ui, {
+    [`open the KPI scorecard (${kpiTimings.scorecardRows} rows) by a fresh page load (app start included)`]: stats(kpiTimings.openScorecard),
+    [`open the KPI scorecard (${kpiTimings.scorecardRows} rows) from another page of the app`]: stats(kpiTimings.switchToScorecard),
+    [`draw a KPI chart of ${kpiTimings.longSeriesValues} values (${kpiTimings.longSeriesPointsDrawn} points after thinning; new Chart to drawn)`]: stats(kpiTimings.drawLongChart),
+    [`open a KPI page of ${kpiTimings.longSeriesValues} values by a fresh page load`]: stats(kpiTimings.openLongChart),
+    [`open a KPI page of ${kpiTimings.longSeriesValues} values from the scorecard`]: stats(kpiTimings.longChartFromScorecard),
+  });
 
   const peakRssBytes = process.resourceUsage().maxRSS * 1024;
   const report = {
@@ -379,7 +397,7 @@ function printReport(
     console.log(`${name}: median ${ms(value.medianMs)} ms, p95 ${ms(value.p95Ms)} ms, min ${ms(value.minMs)} ms (${value.runs} runs)`);
   }
   console.log('');
-  console.log('The action table in Chromium (times in milliseconds, each from the request to the rows drawn):');
+  console.log('The app in Chromium (times in milliseconds, each from the request to the page drawn):');
   for (const [name, value] of Object.entries(report.ui)) {
     console.log(`${name}: median ${ms(value.medianMs)}, p95 ${ms(value.p95Ms)}, min ${ms(value.minMs)} (${value.runs} runs)`);
   }

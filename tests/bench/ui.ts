@@ -1,8 +1,12 @@
 // The action table in Chromium on a large plan: from the request to the rows drawn, for opening
-// the table, filtering, sorting and searching. Run against the real web host and renderer.
+// the table, filtering, sorting and searching. Then the KPI screens: the scorecard of every KPI
+// with its sparkline, and a KPI's chart of 1,000 values. Run against the real web host and renderer.
 import { chromium, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { DATABASE_FILE_NAME } from '../../electron/core/paths';
+import { addLongKpi } from './generate';
 
 export interface UiTimings {
   runs: number;
@@ -17,6 +21,7 @@ export interface UiTimings {
 
 interface PageGlobals {
   document: { documentElement: { dataset: Record<string, string | undefined> } };
+  performance: { getEntriesByName(name: string): { duration: number }[] };
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -34,7 +39,13 @@ async function startHost(dataDirectory: string) {
     });
     child.once('exit', () => reject(new Error(`The web host stopped:\n${output}`)));
   });
-  return { url, stop: () => child.kill('SIGTERM') };
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return { url, stop };
 }
 
 /** Milliseconds from `act` to the table having drawn a new set of rows. */
@@ -53,12 +64,16 @@ async function timeToRedraw(page: Page, act: () => Promise<void>): Promise<numbe
   return performance.now() - started;
 }
 
-export async function measureActionTable(dataDirectory: string, planId: string, actionCount: number, runs: number): Promise<UiTimings> {
-  const host = await startHost(dataDirectory);
-  const browser = await chromium.launch({
+function launchChromium() {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+export async function measureActionTable(dataDirectory: string, planId: string, actionCount: number, runs: number): Promise<UiTimings> {
+  const host = await startHost(dataDirectory);
+  const browser = await launchChromium();
   const timings: UiTimings = { runs, openTable: [], switchToTable: [], filterByRag: [], sortByDue: [], search: [] };
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB' });
@@ -91,7 +106,127 @@ export async function measureActionTable(dataDirectory: string, planId: string, 
     }
   } finally {
     await browser.close();
-    host.stop();
+    await host.stop();
+  }
+  return timings;
+}
+
+export interface KpiUiTimings {
+  runs: number;
+  /** The scorecard by a fresh load of its page: the app starting in the browser, then every KPI's row and sparkline. */
+  openScorecard: number[];
+  /** Clicking the KPIs tab from another page of the running app. */
+  switchToScorecard: number[];
+  /** chart.js alone: from `new Chart` to the first draw of the 1,000 values, as the page measures it. */
+  drawLongChart: number[];
+  /** A fresh load of the long KPI's page, to its chart drawn. */
+  openLongChart: number[];
+  /** Clicking the long KPI in the scorecard, to its chart drawn. */
+  longChartFromScorecard: number[];
+  /** Rows the scorecard drew, and the trend points drawn of the long series' values after thinning. */
+  scorecardRows: number;
+  longSeriesValues: number;
+  longSeriesPointsDrawn: number;
+}
+
+const CHART_DRAW_MEASURE = 'kpi-chart-draw';
+
+/**
+ * The KPI screens in Chromium on the generated plan: the scorecard of its KPIs first, as
+ * generated, then, with one KPI of 1,000 monthly values added, that KPI's page and chart.
+ */
+export async function measureKpiScreens(dataDirectory: string, planId: string, kpiCount: number, runs: number): Promise<KpiUiTimings> {
+  const timings: KpiUiTimings = {
+    runs,
+    openScorecard: [],
+    switchToScorecard: [],
+    drawLongChart: [],
+    openLongChart: [],
+    longChartFromScorecard: [],
+    scorecardRows: 0,
+    longSeriesValues: 0,
+    longSeriesPointsDrawn: 0,
+  };
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB' });
+    const scorecardUrl = (url: string) => `${url}#/plans/${planId}/kpis`;
+    const scorecardDrawn = () => page.waitForSelector('[data-scorecard-drawn="true"]', { timeout: 60_000 });
+    const nav = () => page.getByRole('navigation', { name: 'Plan' });
+
+    let host = await startHost(dataDirectory);
+    try {
+      for (let round = 0; round <= runs; round += 1) {
+        await page.goto('about:blank');
+        const started = performance.now();
+        await page.goto(scorecardUrl(host.url));
+        await scorecardDrawn();
+        const opened = performance.now() - started;
+        if (round === 0) {
+          timings.scorecardRows = await page.locator('svg.sparkline').count();
+          if (timings.scorecardRows < kpiCount) throw new Error(`The scorecard drew ${timings.scorecardRows} sparklines for ${kpiCount} KPIs.`);
+        }
+        await nav().getByRole('link', { name: 'Search' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Search' }).waitFor();
+        const switchStarted = performance.now();
+        await nav().getByRole('link', { name: 'KPIs' }).click();
+        await scorecardDrawn();
+        const switched = performance.now() - switchStarted;
+        if (round === 0) continue;
+        timings.openScorecard.push(opened);
+        timings.switchToScorecard.push(switched);
+      }
+    } finally {
+      await host.stop();
+    }
+
+    // The long KPI is written while no host has the file open, as generatePlan's rows were.
+    const sqlite = new Database(path.join(dataDirectory, DATABASE_FILE_NAME));
+    let long: ReturnType<typeof addLongKpi>;
+    try {
+      sqlite.pragma('foreign_keys = ON');
+      long = addLongKpi(sqlite, planId);
+    } finally {
+      sqlite.close();
+    }
+    timings.longSeriesValues = long.values;
+
+    host = await startHost(dataDirectory);
+    try {
+      const kpiUrl = `${host.url}#/plans/${planId}/kpis/${long.kpiId}`;
+      const chartDrawn = () => page.waitForSelector('.kpi-chart[data-chart-drawn="true"]', { timeout: 60_000 });
+      const drawTime = () =>
+        page.evaluate((name) => {
+          const entries = (globalThis as unknown as PageGlobals).performance.getEntriesByName(name);
+          return entries[entries.length - 1]?.duration ?? Number.NaN;
+        }, CHART_DRAW_MEASURE);
+      for (let round = 0; round <= runs; round += 1) {
+        await page.goto('about:blank');
+        const started = performance.now();
+        await page.goto(kpiUrl);
+        await chartDrawn();
+        const opened = performance.now() - started;
+        const drawn = await drawTime();
+        if (round === 0) {
+          timings.longSeriesPointsDrawn = Number(await page.locator('.kpi-chart').getAttribute('data-chart-points-drawn'));
+        }
+
+        await page.goto(scorecardUrl(host.url));
+        await scorecardDrawn();
+        const clickStarted = performance.now();
+        await page.getByRole('link', { name: /K-LONG/ }).first().click();
+        await chartDrawn();
+        const fromScorecard = performance.now() - clickStarted;
+        if (round === 0) continue;
+        timings.openLongChart.push(opened);
+        timings.drawLongChart.push(drawn);
+        timings.longChartFromScorecard.push(fromScorecard);
+      }
+    } finally {
+      await host.stop();
+    }
+  } finally {
+    await browser.close();
   }
   return timings;
 }

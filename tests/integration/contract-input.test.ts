@@ -8,6 +8,7 @@ import { authorities } from '../../db/schema';
 import { contract, type MethodName } from '../../shared/contract';
 import { MALFORMED_ACTION_EDITING } from '../support/malformed-actions';
 import { MALFORMED_HISTORY } from '../support/malformed-history';
+import { MALFORMED_KPIS } from '../support/malformed-kpis';
 import { MALFORMED_PLAN_SETUP } from '../support/malformed-setup';
 import { MALFORMED_VERSIONS } from '../support/malformed-versions';
 import { openTestApp, type TestApp } from '../support/temp-app';
@@ -113,6 +114,7 @@ const MALFORMED: Record<MethodName, [unknown, string][]> = {
   ...MALFORMED_PLAN_SETUP,
   ...MALFORMED_VERSIONS,
   ...MALFORMED_HISTORY,
+  ...MALFORMED_KPIS,
 };
 
 describe('malformed input', () => {

@@ -205,4 +205,14 @@ describe('demo plan', () => {
     const check = await app.call('db.check', {});
     expect(check.ok).toBe(true);
   });
+
+  it('marks the DfE-defined KPIs with their catalogue entries, so published figures can be imported into them', async () => {
+    const app = openDemo(new Date('2026-11-22T09:00:00Z'));
+    const { plan } = await demoPlan(app);
+    const catalogue = await app.call('kpis.catalogue', { planId: plan.id });
+    const kpis = await app.call('kpis.list', { planId: plan.id });
+    const published = catalogue.filter((entry) => entry.published !== null);
+    expect(published.length).toBeGreaterThan(0);
+    for (const entry of published) expect(kpis.find((kpi) => kpi.id === entry.kpiId)?.name, entry.key).toBeDefined();
+  });
 });

@@ -14,6 +14,7 @@ const LOCAL_REPORT = 'Case management system: monthly performance report.';
 export const DEMO_KPIS: DemoKpi[] = [
   {
     reference: 'K01',
+    catalogueKey: 'dfe-rereferrals-12-months',
     name: 'Re-referrals within 12 months of a previous referral',
     definition: 'Referrals in the period that were received within 12 months of a previous referral for the same child, as a percentage of all referrals in the period (rolling 12 months).',
     unit: 'percentage',
@@ -31,6 +32,7 @@ export const DEMO_KPIS: DemoKpi[] = [
   },
   {
     reference: 'K02',
+    catalogueKey: 'dfe-assessments-45-days',
     name: 'Child and family assessments completed within 45 working days',
     definition: 'Child and family assessments completed in the month that were completed within 45 working days of the referral, as a percentage of all assessments completed in the month.',
     unit: 'percentage',
@@ -48,6 +50,7 @@ export const DEMO_KPIS: DemoKpi[] = [
   },
   {
     reference: 'K03',
+    catalogueKey: 'dfe-cpp-subsequent',
     name: 'Child protection plans that are a second or subsequent plan',
     definition: 'Children who became the subject of a child protection plan in the period who had previously been the subject of a plan at any time, as a percentage of all children who became the subject of a plan (rolling 12 months).',
     unit: 'percentage',
@@ -65,6 +68,7 @@ export const DEMO_KPIS: DemoKpi[] = [
   },
   {
     reference: 'K04',
+    catalogueKey: 'dfe-cla-3-placements',
     name: 'Children looked after with three or more placements in the year',
     definition: 'Children looked after at the end of the month who had three or more placements in the previous 12 months, as a percentage of all children looked after at the end of the month.',
     unit: 'percentage',
@@ -82,6 +86,7 @@ export const DEMO_KPIS: DemoKpi[] = [
   },
   {
     reference: 'K05',
+    catalogueKey: 'dfe-cla-long-term-stability',
     name: 'Long-term placement stability',
     definition: 'Children under 16 looked after for at least 2.5 years who have lived in the same placement for at least 2 years, or are placed for adoption and whose adoptive placement together with their previous placement lasts at least 2 years, as a percentage of all children under 16 looked after for at least 2.5 years.',
     unit: 'percentage',
@@ -99,6 +104,7 @@ export const DEMO_KPIS: DemoKpi[] = [
   },
   {
     reference: 'K06',
+    catalogueKey: 'dfe-care-leavers-in-touch',
     name: 'Care leavers aged 19 to 21 in touch with the council',
     definition: 'Care leavers aged 19, 20 or 21 whose personal adviser was in touch with them around their birthday, as a percentage of all care leavers of those ages (rolling 12 months).',
     unit: 'percentage',
@@ -116,6 +122,7 @@ export const DEMO_KPIS: DemoKpi[] = [
   },
   {
     reference: 'K07',
+    catalogueKey: 'dfe-care-leavers-suitable-accommodation',
     name: 'Care leavers aged 19 to 21 in suitable accommodation',
     definition: 'Care leavers aged 19, 20 or 21 whose accommodation was judged suitable, as a percentage of all care leavers of those ages (rolling 12 months).',
     unit: 'percentage',
@@ -133,6 +140,7 @@ export const DEMO_KPIS: DemoKpi[] = [
   },
   {
     reference: 'K08',
+    catalogueKey: 'dfe-care-leavers-eet',
     name: 'Care leavers aged 19 to 21 in education, employment or training',
     definition: 'Care leavers aged 19, 20 or 21 in education, employment or training, as a percentage of all care leavers of those ages (rolling 12 months).',
     unit: 'percentage',
@@ -150,6 +158,7 @@ export const DEMO_KPIS: DemoKpi[] = [
   },
   {
     reference: 'K09',
+    catalogueKey: 'dfe-sw-turnover',
     name: 'Social worker turnover rate',
     definition: 'Children and family social workers (FTE) who left the council in the previous 12 months, as a percentage of the average number of social workers (FTE) in post over the 12 months.',
     unit: 'percentage',
@@ -167,6 +176,7 @@ export const DEMO_KPIS: DemoKpi[] = [
   },
   {
     reference: 'K10',
+    catalogueKey: 'dfe-sw-agency',
     name: 'Agency social worker rate',
     definition: 'Agency children and family social workers (FTE) covering vacant or substantive posts at the end of the month, as a percentage of agency plus permanent social workers (FTE).',
     unit: 'percentage',
@@ -184,6 +194,7 @@ export const DEMO_KPIS: DemoKpi[] = [
   },
   {
     reference: 'K11',
+    catalogueKey: 'dfe-sw-vacancy',
     name: 'Social worker vacancy rate',
     definition: 'Vacant children and family social worker posts (FTE) at the end of the month, whether or not covered by agency staff, as a percentage of all social worker posts (FTE).',
     unit: 'percentage',
@@ -201,6 +212,7 @@ export const DEMO_KPIS: DemoKpi[] = [
   },
   {
     reference: 'K12',
+    catalogueKey: 'dfe-sw-caseload',
     name: 'Average caseload of case-holding social workers',
     definition: 'Children allocated to case-holding children and family social workers at the end of the month, divided by the number of case-holding social workers (FTE).',
     unit: 'ratio',
@@ -218,6 +230,7 @@ export const DEMO_KPIS: DemoKpi[] = [
   },
   {
     reference: 'K13',
+    catalogueKey: 'local-management-oversight',
     name: 'Children with a recorded management oversight decision in the last 8 weeks',
     definition: 'Children open to social care at the end of the month whose record shows a management oversight decision or supervision record in the previous 8 weeks, as a percentage of all children open to social care.',
     unit: 'percentage',
@@ -234,6 +247,7 @@ export const DEMO_KPIS: DemoKpi[] = [
   },
   {
     reference: 'K14',
+    catalogueKey: 'local-statutory-visits',
     name: 'Statutory visits to children in care and on child protection plans in timescale',
     definition: 'Children in care or on a child protection plan at the end of the month whose last statutory visit was within the required timescale, as a percentage of all those children.',
     unit: 'percentage',
@@ -250,6 +264,7 @@ export const DEMO_KPIS: DemoKpi[] = [
   },
   {
     reference: 'K15',
+    catalogueKey: 'local-pep',
     name: 'Children in care with an up-to-date personal education plan',
     definition: 'Children in care of statutory school age at the end of the month with a personal education plan reviewed this term, as a percentage of all children in care of statutory school age.',
     unit: 'percentage',
@@ -266,6 +281,7 @@ export const DEMO_KPIS: DemoKpi[] = [
   },
   {
     reference: 'K16',
+    catalogueKey: 'local-initial-health-assessments',
     name: 'Initial health assessments completed within 20 working days',
     definition: 'Children who came into care in the month whose initial health assessment was completed within 20 working days of entering care, as a percentage of all children who came into care in the month and needed one.',
     unit: 'percentage',
@@ -289,6 +305,7 @@ export const DEMO_KPIS: DemoKpi[] = [
   },
   {
     reference: 'K17',
+    catalogueKey: 'local-return-home-interviews',
     name: 'Return home interviews offered within 72 hours',
     definition: 'Episodes of a child going missing that ended in the month where a return home interview was offered within 72 hours of the child’s return, as a percentage of all missing episodes that ended in the month.',
     unit: 'percentage',
@@ -312,6 +329,7 @@ export const DEMO_KPIS: DemoKpi[] = [
   },
   {
     reference: 'K18',
+    catalogueKey: 'local-plans-reviewed-6-months',
     name: 'Child in need plans reviewed within 6 months',
     definition: 'Children on a child in need plan at the end of the month whose plan was reviewed within the last 6 months, as a percentage of all children on a child in need plan for 6 months or more.',
     unit: 'percentage',
@@ -328,6 +346,7 @@ export const DEMO_KPIS: DemoKpi[] = [
   },
   {
     reference: 'K19',
+    catalogueKey: 'local-contact-decisions-24-hours',
     name: 'Contacts with a manager’s decision within 24 hours',
     definition: 'Contacts received at the front door in the month with a recorded manager’s decision on the next step within 24 hours of receipt, as a percentage of all contacts received in the month.',
     unit: 'percentage',

@@ -221,7 +221,7 @@ class DemoSeeder {
     const kinds = [
       { kind: 'england', label: 'England', values: comparators.england },
       { kind: 'region', label: DEMO_AUTHORITY.region, values: comparators.region },
-      { kind: 'statistical-neighbours', label: 'Statistical neighbours (average of 10)', values: comparators.statisticalNeighbours },
+      { kind: 'statistical-neighbours', label: 'Statistical neighbours', values: comparators.statisticalNeighbours },
     ];
     for (const { kind, label, values } of kinds) {
       periods.forEach((period, index) => {

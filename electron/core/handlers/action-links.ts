@@ -58,7 +58,7 @@ function dependencyPath(unit: UnitOfWork, planId: string, from: string, to: stri
   return null;
 }
 
-interface LinkRow {
+export interface LinkRow {
   id: string;
   deletedAt: string | null;
   /** The recommendation or KPI linked. */
@@ -66,10 +66,10 @@ interface LinkRow {
 }
 
 /**
- * Makes an action's links of one kind exactly the ones wanted: links no longer wanted are
+ * Makes a record's links of one kind exactly the ones wanted: links no longer wanted are
  * tombstoned, links wanted again are restored, new ones created.
  */
-function replaceLinks(
+export function replaceLinks(
   unit: UnitOfWork,
   planId: string,
   table: RecordTable,

@@ -7,6 +7,8 @@ import { committeeHandlers } from './committees';
 import { deadlineHandlers } from './deadlines';
 import { historyHandlers } from './history';
 import { inspectionHandlers } from './inspections';
+import { kpiReadingHandlers } from './kpi-reading';
+import { kpiHandlers } from './kpis';
 import { planSetupHandlers } from './plan-setup';
 import { planHandlers } from './plans';
 import { searchHandlers } from './search';
@@ -32,4 +34,6 @@ export const handlers: Handlers = {
   ...searchHandlers,
   ...versionHandlers,
   ...historyHandlers,
+  ...kpiHandlers,
+  ...kpiReadingHandlers,
 };

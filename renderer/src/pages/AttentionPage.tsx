@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button, FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components';
+import { Link } from 'react-router';
 import type { Attention } from '../../../shared/contract';
 import { formatLongDate } from '../../../shared/dates';
 import { useContractMutation, useContractQuery } from '../client/hooks';
@@ -166,7 +167,9 @@ export function AttentionPage() {
               {data.kpisOfConcern.map((kpi) => (
                 <tr key={kpi.id}>
                   <td>{kpi.reference}</td>
-                  <th scope="row">{kpi.name}</th>
+                  <th scope="row">
+                    <Link to={`/plans/${plan.id}/kpis/${kpi.id}`}>{kpi.name}</Link>
+                  </th>
                   <td>{kpi.latestLabel}</td>
                   <td>
                     <RagBadge rag={kpi.rag} />

@@ -21,6 +21,7 @@ const TABS = [
   { to: 'actions', label: 'Actions', end: false },
   { to: 'recommendations', label: 'Recommendations', end: false },
   { to: 'themes', label: 'Themes and stages', end: false },
+  { to: 'kpis', label: 'KPIs', end: false },
   { to: 'reviews', label: 'Visits and reviews', end: false },
   { to: 'timeline', label: 'Timeline', end: false },
   { to: 'deadlines', label: 'Statutory dates', end: false },

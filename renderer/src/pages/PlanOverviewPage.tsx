@@ -6,6 +6,7 @@ import { periodLabel } from '../../../shared/periods';
 import { RAG_DISPLAY, RAG_VALUES, type Rag } from '../../../shared/rag';
 import { CLASSIFICATION_LABELS, FRAMEWORK_LABELS, JUDGEMENT_LABELS } from '../../../shared/vocabulary';
 import { FieldError, Label, TextArea, TextField } from 'react-aria-components';
+import { Link } from 'react-router';
 import { useContractMutation, useContractQuery } from '../client/hooks';
 import { FormDialog } from '../components/FormDialog';
 import { ErrorNotice, Loading, Page } from '../components/Page';
@@ -21,7 +22,7 @@ function targetText(kpi: KpiTile): string {
   return 'No target set';
 }
 
-function KpiTiles({ kpis }: { kpis: KpiTile[] }) {
+function KpiTiles({ planId, kpis }: { planId: string; kpis: KpiTile[] }) {
   if (kpis.length === 0) return <p>No KPIs have been agreed for this plan yet.</p>;
   return (
     <ul className="kpi-tiles">
@@ -33,7 +34,9 @@ function KpiTiles({ kpis }: { kpis: KpiTile[] }) {
         return (
           <li key={kpi.id} className="kpi-tile">
             <h3>
-              <span className="muted">{kpi.reference}</span> {kpi.name}
+              <Link to={`/plans/${planId}/kpis/${kpi.id}`}>
+                <span className="muted">{kpi.reference}</span> {kpi.name}
+              </Link>
             </h3>
             {kpi.latest ? (
               <>
@@ -205,7 +208,7 @@ export function PlanOverviewPage() {
 
       <section aria-labelledby="kpis">
         <h2 id="kpis">Key performance indicators</h2>
-        <KpiTiles kpis={data.kpis} />
+        <KpiTiles planId={data.plan.id} kpis={data.kpis} />
       </section>
 
       <section aria-labelledby="themes">
