@@ -20,6 +20,8 @@ import {
   type MethodDefinition,
 } from './contract-kit';
 import { actionEditingMethods } from './contract-actions';
+import { dfeImportMethods } from './contract-dfe-import';
+import { figuresImportMethods } from './contract-figures-import';
 import { historyMethods } from './contract-history';
 import { kpiMethods } from './contract-kpis';
 import { searchMethods } from './contract-search';
@@ -445,6 +447,8 @@ export const contract = {
   ...versionMethods,
   ...historyMethods,
   ...kpiMethods,
+  ...dfeImportMethods,
+  ...figuresImportMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

@@ -8,6 +8,8 @@ import { ActionPage } from './pages/ActionPage';
 import { ActionsPage } from './pages/ActionsPage';
 import { AttentionPage } from './pages/AttentionPage';
 import { DeadlinesPage } from './pages/DeadlinesPage';
+import { DfeImportPage } from './pages/DfeImportPage';
+import { FiguresImportPage } from './pages/FiguresImportPage';
 import { KpiDefinitionsPage } from './pages/KpiDefinitionsPage';
 import { KpiLayout } from './pages/KpiLayout';
 import { KpiPage } from './pages/KpiPage';
@@ -95,6 +97,8 @@ export function App() {
               <Route index element={<ScorecardPage />} />
               <Route path="values" element={<KpiValuesPage />} />
               <Route path="definitions" element={<KpiDefinitionsPage />} />
+              <Route path="import-published" element={<DfeImportPage />} />
+              <Route path="import-figures" element={<FiguresImportPage />} />
               <Route path=":kpiId" element={<KpiPage />} />
             </Route>
             <Route path="timeline" element={<TimelinePage />} />

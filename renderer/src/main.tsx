@@ -8,6 +8,7 @@ import { chooseTransport } from './client/transport';
 import './styles.css';
 import './styles/kpis.css';
 import './styles/kpi-chart.css';
+import './styles/kpi-import.css';
 
 const client = createClient(chooseTransport());
 // Data is local and refreshed by change events, so there is nothing to gain from refetching

@@ -7,6 +7,8 @@ import { createRecord } from '../../db/records';
 import { authorities } from '../../db/schema';
 import { contract, type MethodName } from '../../shared/contract';
 import { MALFORMED_ACTION_EDITING } from '../support/malformed-actions';
+import { MALFORMED_DFE_IMPORT } from '../support/malformed-dfe-import';
+import { MALFORMED_FIGURES_IMPORT } from '../support/malformed-figures-import';
 import { MALFORMED_HISTORY } from '../support/malformed-history';
 import { MALFORMED_KPIS } from '../support/malformed-kpis';
 import { MALFORMED_PLAN_SETUP } from '../support/malformed-setup';
@@ -115,6 +117,8 @@ const MALFORMED: Record<MethodName, [unknown, string][]> = {
   ...MALFORMED_VERSIONS,
   ...MALFORMED_HISTORY,
   ...MALFORMED_KPIS,
+  ...MALFORMED_DFE_IMPORT,
+  ...MALFORMED_FIGURES_IMPORT,
 };
 
 describe('malformed input', () => {

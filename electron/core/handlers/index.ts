@@ -5,6 +5,8 @@ import { authorityHandlers } from './authorities';
 import { bankHolidayHandlers } from './bank-holidays';
 import { committeeHandlers } from './committees';
 import { deadlineHandlers } from './deadlines';
+import { dfeImportHandlers } from './dfe-import';
+import { figuresImportHandlers } from './figures-import';
 import { historyHandlers } from './history';
 import { inspectionHandlers } from './inspections';
 import { kpiReadingHandlers } from './kpi-reading';
@@ -36,4 +38,6 @@ export const handlers: Handlers = {
   ...historyHandlers,
   ...kpiHandlers,
   ...kpiReadingHandlers,
+  ...dfeImportHandlers,
+  ...figuresImportHandlers,
 };
