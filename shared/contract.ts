@@ -24,6 +24,7 @@ import { dfeImportMethods } from './contract-dfe-import';
 import { figuresImportMethods } from './contract-figures-import';
 import { historyMethods } from './contract-history';
 import { kpiMethods } from './contract-kpis';
+import { moneyMethods } from './contract-money';
 import { searchMethods } from './contract-search';
 import { versionMethods } from './contract-versions';
 import { planSetupMethods } from './contract-setup';
@@ -449,6 +450,7 @@ export const contract = {
   ...kpiMethods,
   ...dfeImportMethods,
   ...figuresImportMethods,
+  ...moneyMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

@@ -10,11 +10,13 @@ import { AttentionPage } from './pages/AttentionPage';
 import { DeadlinesPage } from './pages/DeadlinesPage';
 import { DfeImportPage } from './pages/DfeImportPage';
 import { FiguresImportPage } from './pages/FiguresImportPage';
+import { FinancePage } from './pages/FinancePage';
 import { KpiDefinitionsPage } from './pages/KpiDefinitionsPage';
 import { KpiLayout } from './pages/KpiLayout';
 import { KpiPage } from './pages/KpiPage';
 import { KpiValuesPage } from './pages/KpiValuesPage';
 import { ScorecardPage } from './pages/ScorecardPage';
+import { WorkforcePage } from './pages/WorkforcePage';
 import { HistoryPage } from './pages/HistoryPage';
 import { MeetingsPage } from './pages/MeetingsPage';
 import { PlanLayout } from './pages/PlanLayout';
@@ -101,6 +103,8 @@ export function App() {
               <Route path="import-figures" element={<FiguresImportPage />} />
               <Route path=":kpiId" element={<KpiPage />} />
             </Route>
+            <Route path="workforce" element={<WorkforcePage />} />
+            <Route path="finance" element={<FinancePage />} />
             <Route path="timeline" element={<TimelinePage />} />
             <Route path="deadlines" element={<DeadlinesPage />} />
             <Route path="meetings" element={<MeetingsPage />} />

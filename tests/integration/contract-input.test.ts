@@ -11,6 +11,7 @@ import { MALFORMED_DFE_IMPORT } from '../support/malformed-dfe-import';
 import { MALFORMED_FIGURES_IMPORT } from '../support/malformed-figures-import';
 import { MALFORMED_HISTORY } from '../support/malformed-history';
 import { MALFORMED_KPIS } from '../support/malformed-kpis';
+import { MALFORMED_MONEY } from '../support/malformed-money';
 import { MALFORMED_PLAN_SETUP } from '../support/malformed-setup';
 import { MALFORMED_VERSIONS } from '../support/malformed-versions';
 import { openTestApp, type TestApp } from '../support/temp-app';
@@ -119,6 +120,7 @@ const MALFORMED: Record<MethodName, [unknown, string][]> = {
   ...MALFORMED_KPIS,
   ...MALFORMED_DFE_IMPORT,
   ...MALFORMED_FIGURES_IMPORT,
+  ...MALFORMED_MONEY,
 };
 
 describe('malformed input', () => {

@@ -11,6 +11,7 @@ import { historyHandlers } from './history';
 import { inspectionHandlers } from './inspections';
 import { kpiReadingHandlers } from './kpi-reading';
 import { kpiHandlers } from './kpis';
+import { moneyHandlers } from './money';
 import { planSetupHandlers } from './plan-setup';
 import { planHandlers } from './plans';
 import { searchHandlers } from './search';
@@ -40,4 +41,5 @@ export const handlers: Handlers = {
   ...kpiReadingHandlers,
   ...dfeImportHandlers,
   ...figuresImportHandlers,
+  ...moneyHandlers,
 };

@@ -22,6 +22,8 @@ const TABS = [
   { to: 'recommendations', label: 'Recommendations', end: false },
   { to: 'themes', label: 'Themes and stages', end: false },
   { to: 'kpis', label: 'KPIs', end: false },
+  { to: 'workforce', label: 'Workforce', end: false },
+  { to: 'finance', label: 'Money', end: false },
   { to: 'reviews', label: 'Visits and reviews', end: false },
   { to: 'timeline', label: 'Timeline', end: false },
   { to: 'deadlines', label: 'Statutory dates', end: false },
