@@ -1,19 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import fs from 'node:fs';
 import { expect, openApp, test, type RunningHost } from './fixtures';
-
-async function expectNoAccessibilityViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
-}
-
-async function api<T>(request: APIRequestContext, host: RunningHost, method: string, input: unknown): Promise<T> {
-  const response = await request.post(`${host.origin}/api/${method}`, { headers: { 'x-g2g-token': host.token }, data: input });
-  const envelope = (await response.json()) as { ok: boolean; value: T };
-  expect(envelope.ok, `${method} failed`).toBe(true);
-  return envelope.value;
-}
+import { call, demoPlanId, expectNoAccessibilityViolations } from './support';
 
 interface DemoAction {
   planId: string;
@@ -25,12 +13,11 @@ interface DemoAction {
 
 /** An action of the demo plan still in progress with a start date, found through the web host's API. */
 async function demoAction(request: APIRequestContext, host: RunningHost): Promise<DemoAction> {
-  const [plan] = await api<{ id: string }[]>(request, host, 'plans.list', {});
-  if (!plan) throw new Error('The demo plan is missing');
-  const rows = await api<{ id: string; status: string; currentDueDate: string | null }[]>(request, host, 'actions.list', { planId: plan.id });
+  const planId = await demoPlanId(request, host);
+  const rows = await call<{ id: string; status: string; currentDueDate: string | null }[]>(request, host, 'actions.list', { planId });
   for (const row of rows.filter((candidate) => candidate.status === 'in-progress' && candidate.currentDueDate)) {
-    const detail = await api<{ reference: string; startDate: string | null; currentDueDate: string }>(request, host, 'actions.get', { actionId: row.id });
-    if (detail.startDate) return { planId: plan.id, id: row.id, reference: detail.reference, startDate: detail.startDate, currentDueDate: detail.currentDueDate };
+    const detail = await call<{ reference: string; startDate: string | null; currentDueDate: string }>(request, host, 'actions.get', { actionId: row.id });
+    if (detail.startDate) return { planId, id: row.id, reference: detail.reference, startDate: detail.startDate, currentDueDate: detail.currentDueDate };
   }
   throw new Error('The demo plan has no action in progress with a start date');
 }

@@ -1,25 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures';
-
-async function expectNoAccessibilityViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
-}
-
-async function openTab(page: Page, host: Parameters<typeof openApp>[1], tab: string): Promise<void> {
-  await openApp(page, host);
-  await page.getByRole('table').getByRole('link').first().click();
-  await page.getByRole('navigation', { name: 'Plan' }).getByRole('link', { name: tab }).click();
-  await expect(page.getByRole('heading', { level: 1, name: tab })).toBeVisible();
-}
+import { expect, test } from './fixtures';
+import { expectNoAccessibilityViolations, openDemoPlan } from './support';
 
 const count = (page: Page) => page.locator('.result-count');
 const bodyRows = (page: Page) => page.locator('.action-table tbody tr[data-index]');
 
 test.describe('the action table', () => {
   test('lists every action, drawing only the rows in view, and filters, searches and sorts them', async ({ page, host }) => {
-    await openTab(page, host, 'Actions');
+    await openDemoPlan(page, host, 'Actions');
     await expect(count(page)).toContainText('Showing 60 of 60 actions');
     const drawn = await bodyRows(page).count();
     expect(drawn).toBeGreaterThan(5);
@@ -48,7 +36,7 @@ test.describe('the action table', () => {
   });
 
   test('a saved view keeps its filters and order across a reload', async ({ page, host }) => {
-    await openTab(page, host, 'Actions');
+    await openDemoPlan(page, host, 'Actions');
     await page.getByRole('checkbox', { name: /Amber/ }).click({ force: true });
     await page.getByRole('button', { name: 'RAG', exact: true }).click();
     await expect(count(page)).toContainText('Showing 9 of 60 actions');
@@ -69,7 +57,7 @@ test.describe('the action table', () => {
 
 test.describe('searching the plan', () => {
   test('finds actions, updates and recommendations, marking the words found', async ({ page, host }) => {
-    await openTab(page, host, 'Search');
+    await openDemoPlan(page, host, 'Search');
     await page.getByLabel('Search the actions, progress updates, recommendations and review findings').fill('missing');
     await expect(page.locator('.result-count')).toContainText('found for “missing”');
     await expect(page.locator('.search-results mark').first()).toHaveText(/missing/i);
@@ -80,7 +68,7 @@ test.describe('searching the plan', () => {
 
 test.describe('editing from the table', () => {
   test('an action is added (a used reference refused at the field), rated inline, and several changed at once, then undone', async ({ page, host }) => {
-    await openTab(page, host, 'Actions');
+    await openDemoPlan(page, host, 'Actions');
     await page.getByRole('button', { name: 'Add an action' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Reference').fill('1.1');

@@ -1,49 +1,27 @@
 // Importing DfE's published statistics in the browser: a real file, a real council, the preview
 // checked against the file, the figures saved with their comparators, suppressed figures as gaps,
 // and files that cannot be imported refused where the person chose them, with nothing saved.
-import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Kpi } from '../../shared/contract-kpis';
 import { expect, openApp, test, type RunningHost } from './fixtures';
+import { call, demoPlanId, expectNoAccessibilityViolations, planKpi } from './support';
 
 const DFE = path.resolve(import.meta.dirname, '../../../shared/data/dfe');
 const C1 = 'c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv';
 const STABILITY = 'la_cla_placement_stability.csv';
-
-async function expectNoAccessibilityViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
-}
-
-/** Calls the contract as another client would, with this launch's token. */
-async function call<T>(request: APIRequestContext, host: RunningHost, method: string, input: unknown): Promise<T> {
-  const response = await request.post(`${host.origin}/api/${method}`, { headers: { 'x-g2g-token': host.token }, data: input });
-  const envelope = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error?.message}`);
-  return envelope.value;
-}
-
-interface Kpi {
-  id: string;
-  reference: string;
-  name: string;
-}
 
 interface Series {
   points: { period: string; value: number | null; suppressionCode: string | null }[];
   comparators: { kind: string; label: string; points: { period: string; value: number | null; suppressionCode: string | null }[] }[];
 }
 
-async function demoPlan(request: APIRequestContext, host: RunningHost): Promise<{ planId: string; kpi: Kpi }> {
-  const plans = await call<{ id: string; title: string }[]>(request, host, 'plans.list', {});
-  const demo = plans.find((plan) => plan.title.startsWith('Children’s Services Improvement Plan'));
-  if (!demo) throw new Error('The demo plan is missing');
-  const kpis = await call<Kpi[]>(request, host, 'kpis.list', { planId: demo.id });
-  const kpi = kpis.find((candidate) => candidate.reference === 'K01');
-  if (!kpi) throw new Error('The demo plan has no K01');
-  return { planId: demo.id, kpi };
+/** The demo plan and its K01, the re-referrals the C1 file publishes. */
+async function demoPlanAndK01(request: APIRequestContext, host: RunningHost): Promise<{ planId: string; kpi: Kpi }> {
+  const planId = await demoPlanId(request, host);
+  return { planId, kpi: await planKpi(request, host, planId, 'K01') };
 }
 
 type Row = Record<string, string>;
@@ -70,7 +48,7 @@ function expectedYear(number: string, timePeriod: string) {
 
 test.describe('published DfE figures', () => {
   test('are imported for a real council from a real file, checked against the file, with a suppressed figure as a gap', async ({ page, host, context }) => {
-    const { planId, kpi } = await demoPlan(context.request, host);
+    const { planId, kpi } = await demoPlanAndK01(context.request, host);
     await openApp(page, host, `/plans/${planId}/kpis/import-published?kpi=${kpi.id}`);
     await expect(page.getByRole('heading', { level: 1, name: 'Import published figures' })).toBeFocused();
     await expectNoAccessibilityViolations(page);
@@ -143,7 +121,7 @@ test.describe('published DfE figures', () => {
   });
 
   test('files that cannot be imported are refused where they were chosen, saying what and where, and nothing is saved', async ({ page, host, context }) => {
-    const { planId, kpi } = await demoPlan(context.request, host);
+    const { planId, kpi } = await demoPlanAndK01(context.request, host);
     const before = await call<Series>(context.request, host, 'kpis.series', { kpiId: kpi.id });
     await openApp(page, host, `/plans/${planId}/kpis/import-published`);
     const input = page.getByLabel('Published statistics file');
@@ -186,7 +164,7 @@ test.describe('published DfE figures', () => {
   });
 
   test('a file with filters: a filter left to choose is asked for at its field, and a KPI from the catalogue fills in its column and filters', async ({ page, host, context }) => {
-    const { planId } = await demoPlan(context.request, host);
+    const planId = await demoPlanId(context.request, host);
     const kpis = await call<(Kpi & { catalogueKey: string | null })[]>(context.request, host, 'kpis.list', { planId });
     const stability = kpis.find((kpi) => kpi.catalogueKey === 'dfe-cla-long-term-stability');
     const rereferrals = kpis.find((kpi) => kpi.catalogueKey === 'dfe-rereferrals-12-months');

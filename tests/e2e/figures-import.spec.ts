@@ -2,32 +2,13 @@
 // chosen through the file input, its columns mapped, the preview checked, the figures imported
 // and read back through the contract; and a file with a bad cell refused whole, its problem shown
 // by row and column, nothing saved.
-import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, openApp, test, type RunningHost } from './fixtures';
-
-async function expectNoAccessibilityViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
-}
-
-async function call<T>(request: APIRequestContext, host: RunningHost, method: string, input: unknown): Promise<T> {
-  const response = await request.post(`${host.origin}/api/${method}`, { headers: { 'x-g2g-token': host.token }, data: input });
-  const envelope = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error?.message}`);
-  return envelope.value;
-}
-
-async function demoPlanId(request: APIRequestContext, host: RunningHost): Promise<string> {
-  const plans = await call<{ id: string; title: string }[]>(request, host, 'plans.list', {});
-  const demo = plans.find((plan) => plan.title.startsWith('Children’s Services Improvement Plan'));
-  if (!demo) throw new Error('The demo plan is missing');
-  return demo.id;
-}
+import { expect, test, type RunningHost } from './fixtures';
+import { call, demoPlanId, expectNoAccessibilityViolations, openPlanPage } from './support';
 
 interface Grid {
   rows: { reference: string; cells: Record<string, { value: number | null; provisional: boolean; note: string | null }> }[];
@@ -63,11 +44,6 @@ function tempFile(name: string, content: Buffer): string {
   return file;
 }
 
-async function openImport(page: Page, host: RunningHost, planId: string): Promise<void> {
-  await openApp(page, host, `/plans/${planId}/kpis/import-figures`);
-  await expect(page.getByRole('heading', { level: 1, name: 'Import the performance team’s figures' })).toBeVisible();
-}
-
 test.describe('importing the performance team’s figures', () => {
   test('a wide workbook is chosen, its columns mapped, previewed and imported; next month the mapping is offered again', async ({ page, host, context }) => {
     const planId = await demoPlanId(context.request, host);
@@ -82,7 +58,7 @@ test.describe('importing the performance team’s figures', () => {
     sheet.addRow(['K02', 'Assessments within 45 working days', '70%', '80.5%', '82.25%', '85%']);
     const file = tempFile('Performance report.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
 
-    await openImport(page, host, planId);
+    await openPlanPage(page, host, planId, 'kpis/import-figures', 'Import the performance team’s figures');
     await page.getByLabel('Spreadsheet of figures').setInputFiles(file);
     await expect(page.getByRole('heading', { name: '2. Say which columns hold what' })).toBeVisible();
     await expect(page.getByLabel('Headings are in row')).toHaveValue('2');
@@ -137,7 +113,7 @@ test.describe('importing the performance team’s figures', () => {
     const csv = ['Measure;Month;Actual;Comment', `K01;${current.short};19.5;`, `K02;${current.short};104%;Includes late returns`, `Front door contacts;${current.short};1204;`].join('\r\n');
     const file = tempFile('figures.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)]));
 
-    await openImport(page, host, planId);
+    await openPlanPage(page, host, planId, 'kpis/import-figures', 'Import the performance team’s figures');
     await page.getByLabel('Spreadsheet of figures').setInputFiles(file);
     await expect(page.getByRole('radio', { name: /One row for each KPI and period/ })).toBeChecked();
     await expect(page.getByRole('button', { name: 'A: Measure KPI (its reference or name)' })).toBeVisible();
@@ -184,7 +160,7 @@ test.describe('importing the performance team’s figures', () => {
 
   test('a file named .xlsx that is really text is refused, saying what to do', async ({ page, host, context }) => {
     const planId = await demoPlanId(context.request, host);
-    await openImport(page, host, planId);
+    await openPlanPage(page, host, planId, 'kpis/import-figures', 'Import the performance team’s figures');
     await page.getByLabel('Spreadsheet of figures').setInputFiles(tempFile('figures.xlsx', Buffer.from('KPI,Period,Value\nK01,Apr-24,20\n')));
     const alert = page.getByRole('alert').filter({ hasText: '“figures.xlsx” was not read' });
     await expect(alert).toContainText('“figures.xlsx” is named as an Excel workbook but holds plain text. If it is a CSV file, rename it to end in .csv');

@@ -1,8 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, newDataDirectory, openApp, startHost, stopHost, test } from './fixtures';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+import { expectNoAccessibilityViolations } from './support';
 
 /** Presses Tab until the target has focus, failing if it is not reached: proves it is reachable by keyboard. */
 async function tabUntilFocused(page: Page, target: Locator, limit = 25, key = 'Tab'): Promise<void> {
@@ -11,14 +9,6 @@ async function tabUntilFocused(page: Page, target: Locator, limit = 25, key = 'T
     await page.keyboard.press(key);
   }
   await expect(target).toBeFocused();
-}
-
-async function expectNoAccessibilityViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const described = results.violations.map(
-    (violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
-  expect(described).toEqual([]);
 }
 
 test.describe('the plans list and the demo plan', () => {

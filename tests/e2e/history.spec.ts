@@ -1,16 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures';
-
-async function expectNoAccessibilityViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
-}
+import { expect, test } from './fixtures';
+import { expectNoAccessibilityViolations, openDemoPlan } from './support';
 
 test('a change is undone and redone, by button and by keyboard, and the history records each step', async ({ page, host }) => {
-  await openApp(page, host);
-  await page.getByRole('table').getByRole('link').first().click();
-  await page.getByRole('navigation', { name: 'Plan' }).getByRole('link', { name: 'Statutory dates' }).click();
+  await openDemoPlan(page, host, 'Statutory dates', 'Statutory and expected dates');
   const row = page.getByRole('row', { name: /Publish the written statement of proposed action/ });
   const computed = (await row.locator('td').first().textContent()) ?? '';
 

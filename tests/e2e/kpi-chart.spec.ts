@@ -1,38 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Kpi, KpiSeries } from '../../shared/contract-kpis';
 import { formatKpiValue } from '../../shared/format';
 import { expect, openApp, test, type RunningHost } from './fixtures';
+import { call, demoPlan, expectNoAccessibilityViolations, planKpi } from './support';
 
 /** A rating's rule as the page shows it beside the badge, which already says the rating's word. */
 const rule = (explanation: string) => explanation.replace(/^(Red|Amber|Green): /, '');
-
-async function expectNoAccessibilityViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
-}
-
-/** Calls the contract as another client would, with this launch's token. */
-async function call<T>(request: APIRequestContext, host: RunningHost, method: string, input: unknown): Promise<T> {
-  const response = await request.post(`${host.origin}/api/${method}`, { headers: { 'x-g2g-token': host.token }, data: input });
-  const envelope = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error?.message}`);
-  return envelope.value;
-}
-
-async function demoPlan(request: APIRequestContext, host: RunningHost): Promise<{ id: string; authorityName: string }> {
-  const plans = await call<{ id: string; title: string; authorityName: string }[]>(request, host, 'plans.list', {});
-  const demo = plans.find((plan) => plan.title.startsWith('Children’s Services Improvement Plan'));
-  if (!demo) throw new Error('The demo plan is missing');
-  return demo;
-}
-
-async function demoKpi(request: APIRequestContext, host: RunningHost, planId: string, reference: string): Promise<Kpi> {
-  const kpis = await call<Kpi[]>(request, host, 'kpis.list', { planId });
-  const kpi = kpis.find((candidate) => candidate.reference === reference);
-  if (!kpi) throw new Error(`The demo plan has no KPI ${reference}`);
-  return kpi;
-}
 
 /** Opens a KPI's page and waits for chart.js to have drawn its chart. */
 async function openKpi(page: Page, host: RunningHost, planId: string, kpiId: string): Promise<void> {
@@ -43,7 +16,7 @@ async function openKpi(page: Page, host: RunningHost, planId: string, kpiId: str
 test.describe('a KPI’s page and its chart', () => {
   test('shows the latest value with its rule, the chart named in words, and a table of the same values reached by keyboard', async ({ page, host, context }) => {
     const plan = await demoPlan(context.request, host);
-    const kpi = await demoKpi(context.request, host, plan.id, 'K01');
+    const kpi = await planKpi(context.request, host, plan.id, 'K01');
     const before = await call<KpiSeries>(context.request, host, 'kpis.series', { kpiId: kpi.id });
     // One period becomes suppressed: it must read as not published, never as a zero.
     const suppressed = before.points[5];
@@ -129,7 +102,7 @@ test.describe('a KPI’s page and its chart', () => {
 
   test('links to the actions and themes it serves, the values grid and the definitions', async ({ page, host, context }) => {
     const plan = await demoPlan(context.request, host);
-    const kpi = await demoKpi(context.request, host, plan.id, 'K02');
+    const kpi = await planKpi(context.request, host, plan.id, 'K02');
     expect(kpi.actions.length).toBeGreaterThan(0);
     await openKpi(page, host, plan.id, kpi.id);
     const linked = page.getByRole('region', { name: 'What it is linked to' });
@@ -146,7 +119,7 @@ test.describe('a KPI’s page and its chart', () => {
 
   test('prints the chart as a fixed-size image without the app around it', async ({ page, host, context }) => {
     const plan = await demoPlan(context.request, host);
-    const kpi = await demoKpi(context.request, host, plan.id, 'K02');
+    const kpi = await planKpi(context.request, host, plan.id, 'K02');
     await openKpi(page, host, plan.id, kpi.id);
     await expect(page.locator('.kpi-chart[data-print-ready="true"]')).toHaveCount(1);
     await page.setViewportSize({ width: 900, height: 1200 });
@@ -172,7 +145,7 @@ test.describe('a KPI’s page and its chart', () => {
 
   test('the print control prints and then leaves the page as it was', async ({ page, host, context }) => {
     const plan = await demoPlan(context.request, host);
-    const kpi = await demoKpi(context.request, host, plan.id, 'K03');
+    const kpi = await planKpi(context.request, host, plan.id, 'K03');
     await page.addInitScript(() => {
       window.print = () => {
         document.documentElement.dataset.printedWith = document.documentElement.getAttribute('data-printing') ?? 'nothing';
@@ -224,7 +197,7 @@ test.describe('a KPI’s page and its chart', () => {
 test.describe('the scorecard’s sparklines', () => {
   test('say the trend in words and leave a gap for a value not published', async ({ page, host, context }) => {
     const plan = await demoPlan(context.request, host);
-    const kpi = await demoKpi(context.request, host, plan.id, 'K02');
+    const kpi = await planKpi(context.request, host, plan.id, 'K02');
     const series = await call<KpiSeries>(context.request, host, 'kpis.series', { kpiId: kpi.id });
     const gap = series.points.at(-4);
     if (!gap) throw new Error('K02 has too few values');

@@ -1,18 +1,12 @@
 // KPIs as a user meets them: defining them or adding them from the DfE catalogue, entering values
 // in the grid (typing, pasting a block from a spreadsheet, provisional marks, notes, suppression
 // codes), and reading the scorecard with every RAG explained in words.
+import type { Kpi } from '../../shared/contract-kpis';
 import { expect, test } from './fixtures';
-import { call, demoPlanId, expectNoAccessibilityViolations, openPlanPage } from './support';
-
-interface Kpi {
-  id: string;
-  reference: string;
-  name: string;
-}
+import { call, demoPlanId, expectNoAccessibilityViolations, newPlan, openPlanPage } from './support';
 
 async function newPlanWithTheme(request: Parameters<typeof call>[0], host: Parameters<typeof call>[1]) {
-  const [authority] = await call<{ id: string }[]>(request, host, 'authorities.list', {});
-  const plan = await call<{ id: string }>(request, host, 'plans.create', { title: 'Improvement plan 2026', authorityId: authority?.id });
+  const plan = await newPlan(request, host, { title: 'Improvement plan 2026' });
   const theme = await call<{ id: string }>(request, host, 'themes.create', { planId: plan.id, reference: '3', title: 'A sufficient and skilled workforce' });
   return { planId: plan.id, themeId: theme.id };
 }

@@ -1,39 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { londonDate } from '../../shared/dates';
 import { financialYearPeriod } from '../../shared/periods';
 import { financialYearKeys, financialYearLabel } from '../../shared/workforce';
-import { expect, openApp, test, type RunningHost } from './fixtures';
-
-async function expectNoAccessibilityViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
-}
-
-/** Calls the contract as another client would, with this launch's token. */
-async function call<T>(request: APIRequestContext, host: RunningHost, method: string, input: unknown): Promise<T> {
-  const response = await request.post(`${host.origin}/api/${method}`, { headers: { 'x-g2g-token': host.token }, data: input });
-  const envelope = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error?.message}`);
-  return envelope.value;
-}
-
-async function newPlan(request: APIRequestContext, host: RunningHost, input: Record<string, unknown> = {}): Promise<string> {
-  const [authority] = await call<{ id: string }[]>(request, host, 'authorities.list', {});
-  return (await call<{ id: string }>(request, host, 'plans.create', { title: 'Workforce and money plan', authorityId: authority?.id, ...input })).id;
-}
-
-async function demoPlanId(request: APIRequestContext, host: RunningHost): Promise<string> {
-  const plans = await call<{ id: string; title: string }[]>(request, host, 'plans.list', {});
-  const demo = plans.find((plan) => plan.title.startsWith('Children’s Services Improvement Plan'));
-  if (!demo) throw new Error('The demo plan is missing');
-  return demo.id;
-}
-
-async function openPlanPage(page: Page, host: RunningHost, planId: string, path: string, heading: string): Promise<void> {
-  await openApp(page, host, `/plans/${planId}/${path}`);
-  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-}
+import { expect, test } from './fixtures';
+import { call, demoPlanId, expectNoAccessibilityViolations, newPlan, openPlanPage } from './support';
 
 /** The text of each cell of a table's row, its heading first, with what only screen readers hear. */
 async function rowTexts(row: Locator): Promise<string[]> {
@@ -68,7 +38,7 @@ test.describe('workforce projection', () => {
   });
 
   test('a projection is made with the keyboard alone, kept over a reload, edited, and refused when it breaks a rule', async ({ page, host, context }) => {
-    const planId = await newPlan(context.request, host);
+    const { id: planId } = await newPlan(context.request, host, { title: 'Workforce and money plan' });
     await openPlanPage(page, host, planId, 'workforce', 'Workforce projection');
     await expect(page.getByText('No projection yet.')).toBeVisible();
 
@@ -209,7 +179,7 @@ test.describe('money', () => {
   });
 
   test('a budget line is added with its amounts by keyboard, kept over a reload, its amounts changed, and bad amounts refused', async ({ page, host, context }) => {
-    const planId = await newPlan(context.request, host, { startDate: '2026-04-01', endDate: '2028-03-31' });
+    const { id: planId } = await newPlan(context.request, host, { title: 'Workforce and money plan', startDate: '2026-04-01', endDate: '2028-03-31' });
     await openPlanPage(page, host, planId, 'finance', 'Money');
     await expect(page.getByText('No budget lines yet.')).toBeVisible();
 
@@ -293,7 +263,7 @@ test.describe('money', () => {
   });
 
   test('a line changes kind and is deleted with its amounts', async ({ page, host, context }) => {
-    const planId = await newPlan(context.request, host, { startDate: '2026-04-01', endDate: '2027-03-31' });
+    const { id: planId } = await newPlan(context.request, host, { title: 'Workforce and money plan', startDate: '2026-04-01', endDate: '2027-03-31' });
     await call(context.request, host, 'budget.createLine', {
       planId,
       name: 'Market supplement',

@@ -1,37 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, openApp, test, type RunningHost } from './fixtures';
-
-async function expectNoAccessibilityViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
-}
-
-/** Calls the contract as another client would, with this launch's token. */
-async function call<T>(request: APIRequestContext, host: RunningHost, method: string, input: unknown): Promise<T> {
-  const response = await request.post(`${host.origin}/api/${method}`, { headers: { 'x-g2g-token': host.token }, data: input });
-  const envelope = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error?.message}`);
-  return envelope.value;
-}
-
-async function newPlan(request: APIRequestContext, host: RunningHost, title: string): Promise<{ id: string; authorityId: string }> {
-  const [authority] = await call<{ id: string }[]>(request, host, 'authorities.list', {});
-  return call(request, host, 'plans.create', { title, authorityId: authority?.id });
-}
-
-async function demoPlanId(request: APIRequestContext, host: RunningHost): Promise<string> {
-  const plans = await call<{ id: string; title: string }[]>(request, host, 'plans.list', {});
-  const demo = plans.find((plan) => plan.title.startsWith('Children’s Services Improvement Plan'));
-  if (!demo) throw new Error('The demo plan is missing');
-  return demo.id;
-}
-
-/** Opens one of a plan's pages by its address and waits for its heading. */
-async function openPlanPage(page: Page, host: RunningHost, planId: string, path: string, heading: string): Promise<void> {
-  await openApp(page, host, `/plans/${planId}/${path}`);
-  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-}
+import { expect, test } from './fixtures';
+import { call, demoPlanId, expectNoAccessibilityViolations, newPlan, openPlanPage } from './support';
 
 // Copied from a report's PDF: a heading, a recommendation broken across a page, and the page's footer.
 const PASTED = `What needs to improve in this local authority?
@@ -48,7 +16,7 @@ The sufficiency of homes for children in care.`;
 
 test.describe('recommendations from the report', () => {
   test('are pasted into a new plan, the split corrected, saved numbered and flagged as not answered, then mapped to a theme', async ({ page, host, context }) => {
-    const plan = await newPlan(context.request, host, 'Improvement plan after the 2026 inspection');
+    const plan = await newPlan(context.request, host, { title: 'Improvement plan after the 2026 inspection' });
     await call(context.request, host, 'themes.create', { planId: plan.id, reference: '1', title: 'Leadership, management and governance' });
     await openPlanPage(page, host, plan.id, 'recommendations', 'Recommendations');
     await expect(page.getByText('No recommendations yet.')).toBeVisible();
@@ -148,7 +116,7 @@ test.describe('visits and reviews', () => {
 
 test.describe('themes and stages', () => {
   test('a theme is added with its lead, and a stage ending before it starts is refused at the end date', async ({ page, host, context }) => {
-    const plan = await newPlan(context.request, host, 'Leaving care improvement plan');
+    const plan = await newPlan(context.request, host, { title: 'Leaving care improvement plan' });
     await call(context.request, host, 'people.create', { planId: plan.id, name: 'Amara Osei', jobTitle: 'Director of Children’s Services' });
     await openPlanPage(page, host, plan.id, 'themes', 'Themes and stages');
 

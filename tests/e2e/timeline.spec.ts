@@ -1,22 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './fixtures';
-
-async function expectNoAccessibilityViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
-}
-
-/** Opens the demo plan on one of its tabs. */
-async function openDemoPlan(page: Page, host: Parameters<typeof openApp>[1], tab?: string): Promise<void> {
-  await openApp(page, host);
-  await page.getByRole('table').getByRole('link').first().click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Needs attention' })).toBeVisible();
-  if (tab) {
-    await page.getByRole('navigation', { name: 'Plan' }).getByRole('link', { name: tab }).click();
-    await expect(page.getByRole('heading', { level: 1, name: tab === 'Statutory dates' ? 'Statutory and expected dates' : tab })).toBeVisible();
-  }
-}
+import { expectNoAccessibilityViolations, openDemoPlan } from './support';
 
 test.describe('what needs attention', () => {
   test('the demo plan opens on its dashboard, each list with its reasons', async ({ page, host }) => {
@@ -44,7 +27,7 @@ test.describe('what needs attention', () => {
 
 test.describe('statutory and expected dates', () => {
   test('a date is changed with a reason, the history is kept, and a missing reason is refused at the field', async ({ page, host }) => {
-    await openDemoPlan(page, host, 'Statutory dates');
+    await openDemoPlan(page, host, 'Statutory dates', 'Statutory and expected dates');
     const row = page.getByRole('row', { name: /Publish the written statement of proposed action/ });
     await expect(row.getByText('Statutory')).toBeVisible();
     await expect(row).toContainText('70 working days after the report was received');

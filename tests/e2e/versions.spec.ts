@@ -1,28 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, newDataDirectory, openApp, startHost, stopHost, test, type RunningHost } from './fixtures';
-
-async function expectNoAccessibilityViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
-}
-
-/** Calls the contract as another client would, with this launch's token. */
-async function call<T>(request: APIRequestContext, host: RunningHost, method: string, input: unknown): Promise<T> {
-  const response = await request.post(`${host.origin}/api/${method}`, { headers: { 'x-g2g-token': host.token }, data: input });
-  const envelope = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error?.message}`);
-  return envelope.value;
-}
+import { expect, newDataDirectory, startHost, stopHost, test, type RunningHost } from './fixtures';
+import { call, expectNoAccessibilityViolations, openDemoPlan } from './support';
 
 const TAB = 'Versions and sub-plans';
-
-async function openVersionsTab(page: Page, host: RunningHost): Promise<void> {
-  await openApp(page, host);
-  await page.getByRole('table').getByRole('link').first().click();
-  await page.getByRole('navigation', { name: 'Plan' }).getByRole('link', { name: TAB }).click();
-  await expect(page.getByRole('heading', { level: 1, name: TAB })).toBeVisible();
-}
 
 // Refreshing changes the demo plan for good, so these tests run on a host of their own rather
 // than the worker's, which other files' tests expect to hold the demo plan as seeded.
@@ -37,7 +16,7 @@ test.afterAll(async () => {
 
 test.describe('versions of a plan', () => {
   test('a refresh after a monitoring visit makes version 2 with only the open actions, and the versions compare', async ({ page, context }) => {
-    await openVersionsTab(page, host);
+    await openDemoPlan(page, host, TAB);
     await expect(page.getByRole('row', { name: /Version 1 Open now/ })).toBeVisible();
     await expectNoAccessibilityViolations(page);
 
@@ -83,7 +62,7 @@ test.describe('versions of a plan', () => {
   });
 
   test('an earlier version opens read-only with a notice naming the current version', async ({ page }) => {
-    await openVersionsTab(page, host);
+    await openDemoPlan(page, host, TAB);
     await page.getByRole('link', { name: 'Open version 1' }).click();
     const notice = page.getByTestId('version-notice');
     await expect(notice).toContainText(/This is version 1, superseded on \d{1,2} \w+ \d{4}; the current version is 2\./);
@@ -105,7 +84,7 @@ test.describe('versions of a plan', () => {
 
 test.describe('sub-plans', () => {
   test('a 12-week sprint linked to two actions shows its progress', async ({ page, context }) => {
-    await openVersionsTab(page, host);
+    await openDemoPlan(page, host, TAB);
     await page.getByRole('button', { name: 'Add a sprint or service plan' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Title').fill('Front door sprint');

@@ -1,10 +1,10 @@
 // Editing one action and what hangs off it, through the contract on a real database, with the
 // clock fixed on Thursday 4 June 2026.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as schema from '../../db/schema';
 import { PlanBuilder } from '../support/plan-builder';
+import { databaseBytes, expectRefusedAt } from '../support/refusals';
 import { openTestApp, type TestApp } from '../support/temp-app';
 
 const NOW = new Date('2026-06-04T10:00:00Z');
@@ -15,28 +15,8 @@ beforeEach(() => {
 });
 afterEach(() => app.close());
 
-function databaseBytes(): string {
-  app.core.db.$client.pragma('wal_checkpoint(TRUNCATE)');
-  return crypto.createHash('sha256').update(fs.readFileSync(app.databaseFile)).digest('hex');
-}
-
 function count(table: string): number {
   return app.core.db.$client.prepare(`select count(*) from ${table}`).pluck().get() as number;
-}
-
-/** Expects a refusal naming one field with one message, and nothing saved. */
-async function expectRefused(method: string, input: unknown, path: string, message: string | RegExp): Promise<void> {
-  const before = databaseBytes();
-  const answer = await app.send(method, input);
-  expect(answer.ok, `${method} accepted ${JSON.stringify(input)}`).toBe(false);
-  if (answer.ok) return;
-  expect(answer.error.code).toBe('invalid-input');
-  expect(answer.error.message).toMatch(/^Nothing was saved/);
-  const problem = answer.error.details.fields?.find((field) => field.path === path);
-  expect(problem, `no problem named ${path} in ${JSON.stringify(answer.error.details.fields)}`).toBeDefined();
-  if (typeof message === 'string') expect(problem?.message).toBe(message);
-  else expect(problem?.message).toMatch(message);
-  expect(databaseBytes()).toBe(before);
 }
 
 function situation() {
@@ -89,7 +69,8 @@ describe('creating and editing an action', () => {
 
   it('refuses a due date before the start, naming the start date, and saves nothing', async () => {
     const { planId } = situation();
-    await expectRefused(
+    await expectRefusedAt(
+      app,
       'actions.create',
       { planId, reference: '2.3', title: 'Audit', startDate: '2026-06-04', dueDate: '2026-06-01' },
       'dueDate',
@@ -99,8 +80,8 @@ describe('creating and editing an action', () => {
 
   it('refuses an empty title or reference', async () => {
     const { planId } = situation();
-    await expectRefused('actions.create', { planId, reference: '2.3', title: '  ' }, 'title', 'Enter the title');
-    await expectRefused('actions.create', { planId, reference: '', title: 'Audit' }, 'reference', 'Enter the reference');
+    await expectRefusedAt(app, 'actions.create', { planId, reference: '2.3', title: '  ' }, 'title', 'Enter the title');
+    await expectRefusedAt(app, 'actions.create', { planId, reference: '', title: 'Audit' }, 'reference', 'Enter the reference');
   });
 
   it('refuses an owner or lead who is not one of the council’s people, and a theme of another plan, naming each field', async () => {
@@ -108,9 +89,9 @@ describe('creating and editing an action', () => {
     const elsewhere = new PlanBuilder(app, { title: 'Another council’s plan' });
     const stranger = elsewhere.person('Someone Elsewhere');
     const foreignTheme = elsewhere.add(schema.themes, { planId: elsewhere.planId, reference: '1', title: 'Leadership' });
-    await expectRefused('actions.create', { planId, reference: '2.3', title: 'Audit', ownerId: stranger }, 'ownerId', 'Choose an owner from the people of this council');
-    await expectRefused('actions.create', { planId, reference: '2.3', title: 'Audit', leadId: stranger }, 'leadId', 'Choose a lead from the people of this council');
-    await expectRefused('actions.create', { planId, reference: '2.3', title: 'Audit', themeId: foreignTheme }, 'themeId', 'Choose one of this plan’s themes');
+    await expectRefusedAt(app, 'actions.create', { planId, reference: '2.3', title: 'Audit', ownerId: stranger }, 'ownerId', 'Choose an owner from the people of this council');
+    await expectRefusedAt(app, 'actions.create', { planId, reference: '2.3', title: 'Audit', leadId: stranger }, 'leadId', 'Choose a lead from the people of this council');
+    await expectRefusedAt(app, 'actions.create', { planId, reference: '2.3', title: 'Audit', themeId: foreignTheme }, 'themeId', 'Choose one of this plan’s themes');
 
     const answer = await app.send('actions.create', { planId, reference: '2.3', title: 'Audit', ownerId: stranger, leadId: stranger });
     expect(answer.ok).toBe(false);
@@ -120,7 +101,7 @@ describe('creating and editing an action', () => {
   it('refuses a reference another live action of the plan has, and frees it when that action is deleted', async () => {
     const { plan, planId } = situation();
     const existing = plan.action({ reference: '2.3' });
-    await expectRefused('actions.create', { planId, reference: '2.3', title: 'Audit' }, 'reference', 'Another action already has the reference 2.3');
+    await expectRefusedAt(app, 'actions.create', { planId, reference: '2.3', title: 'Audit' }, 'reference', 'Another action already has the reference 2.3');
 
     // Another plan may use the same reference.
     const other = new PlanBuilder(app, { title: 'Sprint plan' });
@@ -147,15 +128,15 @@ describe('creating and editing an action', () => {
     });
     expect(updated).toMatchObject({ title: 'Audit child protection plans', owner: { name: 'Rachel Okafor' }, lead: { name: 'Tom Hughes' }, rag: 'green' });
 
-    await expectRefused('actions.update', { actionId, startDate: '2026-10-01' }, 'startDate', 'The start date cannot be after the due date (30 September 2026)');
-    await expectRefused('actions.update', { actionId, reference: '2.4' }, 'reference', 'Another action already has the reference 2.4');
-    await expectRefused('actions.update', { actionId, completedDate: '2026-05-01' }, 'completedDate', 'The action cannot be completed before it started (1 June 2026)');
+    await expectRefusedAt(app, 'actions.update', { actionId, startDate: '2026-10-01' }, 'startDate', 'The start date cannot be after the due date (30 September 2026)');
+    await expectRefusedAt(app, 'actions.update', { actionId, reference: '2.4' }, 'reference', 'Another action already has the reference 2.4');
+    await expectRefusedAt(app, 'actions.update', { actionId, completedDate: '2026-05-01' }, 'completedDate', 'The action cannot be completed before it started (1 June 2026)');
 
     // Clearing a field is a change; saving what is already there writes nothing.
     expect((await app.call('actions.update', { actionId, leadId: null })).lead).toBeNull();
-    const before = databaseBytes();
+    const before = databaseBytes(app);
     await app.call('actions.update', { actionId, title: 'Audit child protection plans' });
-    expect(databaseBytes()).toBe(before);
+    expect(databaseBytes(app)).toBe(before);
   });
 
   it('deletes an action as a tombstone: it leaves the lists and can no longer be read', async () => {
@@ -189,9 +170,9 @@ describe('moving the due date', () => {
     const { plan } = situation();
     const actionId = plan.action({ reference: '2.3', startDate: '2026-06-04', baselineDueDate: '2026-09-30', currentDueDate: '2026-09-30' });
     const reason = 'Agreed at the board';
-    await expectRefused('actions.changeDueDate', { actionId, dueDate: '2026-06-03', reason }, 'dueDate', 'The due date cannot be before the start date (4 June 2026)');
-    await expectRefused('actions.changeDueDate', { actionId, dueDate: '2026-09-30', reason }, 'dueDate', 'The due date is already 30 September 2026; choose the new date');
-    await expectRefused('actions.changeDueDate', { actionId, dueDate: '2026-10-30', reason: '' }, 'reason', /^Give the reason/);
+    await expectRefusedAt(app, 'actions.changeDueDate', { actionId, dueDate: '2026-06-03', reason }, 'dueDate', 'The due date cannot be before the start date (4 June 2026)');
+    await expectRefusedAt(app, 'actions.changeDueDate', { actionId, dueDate: '2026-09-30', reason }, 'dueDate', 'The due date is already 30 September 2026; choose the new date');
+    await expectRefusedAt(app, 'actions.changeDueDate', { actionId, dueDate: '2026-10-30', reason: '' }, 'reason', /^Give the reason/);
   });
 
   it('the first date given to an action without one becomes its baseline, not a move', async () => {
@@ -245,7 +226,7 @@ describe('changing many actions at once', () => {
     const foreign = other.action({ reference: '1.1' });
 
     for (const bad of [deleted, foreign, '0190a5f4-7b3c-7d2e-8f00-0123456789ab']) {
-      await expectRefused('actions.bulkUpdate', { planId, actionIds: [live, bad], rag: 'red' }, 'actionIds', /^1 of the 2 actions chosen is no longer in this plan/);
+      await expectRefusedAt(app, 'actions.bulkUpdate', { planId, actionIds: [live, bad], rag: 'red' }, 'actionIds', /^1 of the 2 actions chosen is no longer in this plan/);
     }
     expect((await app.call('actions.get', { actionId: live })).rag).toBeNull();
   });
@@ -254,7 +235,8 @@ describe('changing many actions at once', () => {
     const { plan, planId } = situation();
     const early = plan.action({ reference: '1.1', startDate: '2026-04-01', currentDueDate: '2026-09-30', baselineDueDate: '2026-09-30' });
     const late = plan.action({ reference: '1.2', startDate: '2026-08-01', currentDueDate: '2026-09-30', baselineDueDate: '2026-09-30' });
-    await expectRefused(
+    await expectRefusedAt(
+      app,
       'actions.bulkUpdate',
       { planId, actionIds: [early, late], dueDate: '2026-07-31', reason: 'Brought forward by the board' },
       'dueDate',
@@ -265,8 +247,8 @@ describe('changing many actions at once', () => {
   it('needs at least one change, and a reason for a due date', async () => {
     const { plan, planId } = situation();
     const actionId = plan.action({ reference: '1.1' });
-    await expectRefused('actions.bulkUpdate', { planId, actionIds: [actionId] }, '', /^Choose at least one change/);
-    await expectRefused('actions.bulkUpdate', { planId, actionIds: [actionId], dueDate: '2026-12-31' }, 'reason', /^Give the reason/);
+    await expectRefusedAt(app, 'actions.bulkUpdate', { planId, actionIds: [actionId] }, '', /^Choose at least one change/);
+    await expectRefusedAt(app, 'actions.bulkUpdate', { planId, actionIds: [actionId], dueDate: '2026-12-31' }, 'reason', /^Give the reason/);
   });
 
   it('changes five thousand actions in one call', async () => {
@@ -298,7 +280,7 @@ describe('progress updates and milestones', () => {
     expect((await app.call('actions.list', { planId: plan.planId }))[0]?.lastUpdateDate).toBe('2026-05-29');
 
     expect(await app.call('progressUpdates.update', { progressUpdateId: first.id, narrative: 'Audit tool drafted and agreed.' })).toMatchObject({ narrative: 'Audit tool drafted and agreed.', rag: 'amber' });
-    await expectRefused('progressUpdates.create', { actionId, updateDate: '2026-06-04', narrative: ' ', authorName: 'Tom Hughes' }, 'narrative', 'Enter the progress made');
+    await expectRefusedAt(app, 'progressUpdates.create', { actionId, updateDate: '2026-06-04', narrative: ' ', authorName: 'Tom Hughes' }, 'narrative', 'Enter the progress made');
     await app.call('progressUpdates.delete', { progressUpdateId: first.id });
     detail = await app.call('actions.get', { actionId });
     expect(detail.progressUpdates.map((update) => update.updateDate)).toEqual(['2026-05-29']);
@@ -348,12 +330,12 @@ describe('dependencies', () => {
     await app.call('dependencies.add', { actionId: a22, dependsOnActionId: a21 });
 
     const field = 'dependsOnActionId';
-    await expectRefused('dependencies.add', { actionId: a14, dependsOnActionId: a14 }, field, '1.4 cannot depend on itself');
-    await expectRefused('dependencies.add', { actionId: a14, dependsOnActionId: foreign }, field, 'Choose an action of this plan: 3.1 belongs to another plan');
-    await expectRefused('dependencies.add', { actionId: a21, dependsOnActionId: a19 }, field, '2.1 already depends on 1.9');
-    await expectRefused('dependencies.add', { actionId: a19, dependsOnActionId: a21 }, field, '2.1 already depends on 1.9, so 1.9 cannot depend on 2.1');
-    await expectRefused('dependencies.add', { actionId: a14, dependsOnActionId: a21 }, field, '2.1 already depends on 1.4 through 1.9, so 1.4 cannot depend on 2.1');
-    await expectRefused('dependencies.add', { actionId: a14, dependsOnActionId: a22 }, field, '2.2 already depends on 1.4 through 2.1 and 1.9, so 1.4 cannot depend on 2.2');
+    await expectRefusedAt(app, 'dependencies.add', { actionId: a14, dependsOnActionId: a14 }, field, '1.4 cannot depend on itself');
+    await expectRefusedAt(app, 'dependencies.add', { actionId: a14, dependsOnActionId: foreign }, field, 'Choose an action of this plan: 3.1 belongs to another plan');
+    await expectRefusedAt(app, 'dependencies.add', { actionId: a21, dependsOnActionId: a19 }, field, '2.1 already depends on 1.9');
+    await expectRefusedAt(app, 'dependencies.add', { actionId: a19, dependsOnActionId: a21 }, field, '2.1 already depends on 1.9, so 1.9 cannot depend on 2.1');
+    await expectRefusedAt(app, 'dependencies.add', { actionId: a14, dependsOnActionId: a21 }, field, '2.1 already depends on 1.4 through 1.9, so 1.4 cannot depend on 2.1');
+    await expectRefusedAt(app, 'dependencies.add', { actionId: a14, dependsOnActionId: a22 }, field, '2.2 already depends on 1.4 through 2.1 and 1.9, so 1.4 cannot depend on 2.2');
 
     // A deleted action in the chain no longer ties the others.
     await app.call('actions.delete', { actionId: a19 });
@@ -367,7 +349,7 @@ describe('evidence', () => {
     const actionId = plan.action({ reference: '2.3' });
     const link = await app.call('evidence.addLink', { actionId, title: 'Audit report', url: 'https://northmoor.example/audit-2026-05.pdf' });
     await app.call('evidence.addNote', { actionId, title: 'Board minute', note: 'The board noted the audit findings on 2 June.' });
-    await expectRefused('evidence.addLink', { actionId, title: 'Local copy', url: 'file:///C:/audit.pdf' }, 'url', 'Enter a web address starting with http:// or https://');
+    await expectRefusedAt(app, 'evidence.addLink', { actionId, title: 'Local copy', url: 'file:///C:/audit.pdf' }, 'url', 'Enter a web address starting with http:// or https://');
     expect((await app.call('actions.get', { actionId })).evidence.map((item) => [item.kind, item.title, item.file])).toEqual([
       ['link', 'Audit report', null],
       ['note', 'Board minute', null],
@@ -401,14 +383,16 @@ describe('evidence', () => {
     const { plan } = situation();
     const actionId = plan.action({ reference: '2.3' });
     const contentBase64 = Buffer.alloc(Math.round(21.5 * 1024 * 1024), 1).toString('base64');
-    await expectRefused(
+    await expectRefusedAt(
+      app,
       'evidence.addFile',
       { actionId, fileName: 'case-file-audit.pdf', mediaType: 'application/pdf', contentBase64 },
       'contentBase64',
       /^“case-file-audit.pdf” is 21.5 MB, larger than the 20 MB a file of evidence can be/,
     );
     const justOver = Buffer.alloc(20 * 1024 * 1024 + 1, 1).toString('base64');
-    await expectRefused(
+    await expectRefusedAt(
+      app,
       'evidence.addFile',
       { actionId, fileName: 'scan.pdf', mediaType: 'application/pdf', contentBase64: justOver },
       'contentBase64',
@@ -452,8 +436,8 @@ describe('linked recommendations and KPIs', () => {
     const other = new PlanBuilder(app, { title: 'Sprint plan' });
     const foreign = other.add(schema.recommendations, { planId: other.planId, number: 1, text: 'Elsewhere' });
     const foreignKpi = other.add(schema.kpis, { planId: other.planId, reference: 'K1', name: 'Elsewhere', unit: 'count', polarity: 'higher-is-better', frequency: 'monthly' });
-    await expectRefused('actions.setRecommendations', { actionId, recommendationIds: [foreign] }, 'recommendationIds', /^1 of the chosen recommendations is not among this plan’s/);
-    await expectRefused('actions.setKpis', { actionId, kpiIds: [foreignKpi] }, 'kpiIds', /^1 of the chosen KPIs is not among this plan’s/);
+    await expectRefusedAt(app, 'actions.setRecommendations', { actionId, recommendationIds: [foreign] }, 'recommendationIds', /^1 of the chosen recommendations is not among this plan’s/);
+    await expectRefusedAt(app, 'actions.setKpis', { actionId, kpiIds: [foreignKpi] }, 'kpiIds', /^1 of the chosen KPIs is not among this plan’s/);
   });
 });
 

@@ -2,14 +2,13 @@
 // here) and real CSV files, through the dispatcher, on a real SQLite file: the mapping guessed
 // and remembered, the preview cell by cell, every problem by row and column, and a file with any
 // problem refused whole, the database exactly as it was.
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import { and, eq, isNull } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as schema from '../../db/schema';
 import type { FiguresMapping, FiguresPreview } from '../../shared/contract-figures-import';
 import { PlanBuilder } from '../support/plan-builder';
+import { databaseBytes, expectRefused } from '../support/refusals';
 import { openTestApp, type TestApp } from '../support/temp-app';
 
 let app: TestApp;
@@ -27,11 +26,6 @@ beforeEach(() => {
   kpi('K04', 'Care leavers aged 19 to 21 in touch', 'percentage', 'quarterly');
 });
 afterEach(() => app.close());
-
-function databaseBytes(): string {
-  app.core.db.$client.pragma('wal_checkpoint(TRUNCATE)');
-  return crypto.createHash('sha256').update(fs.readFileSync(app.databaseFile)).digest('hex');
-}
 
 function storedValue(reference: string, period: string) {
   return (
@@ -165,7 +159,7 @@ describe('a wide workbook: one row per KPI, periods across', () => {
     expect(result.problems.map((problem) => problem.text)).toEqual(['Row 5, column E (March 2024): K02: a percentage cannot be over 100 (104 was entered)']);
     expect(result.problems[0]).toMatchObject({ row: 5, column: 'E', header: 'March 2024' });
 
-    const before = databaseBytes();
+    const before = databaseBytes(app);
     const refused = await app.send('figures.import', {
       planId: plan.planId,
       fileName: 'Performance.xlsx',
@@ -180,7 +174,7 @@ describe('a wide workbook: one row per KPI, periods across', () => {
       'Nothing was saved: the file has 1 problem to correct first. Row 5, column E (March 2024): K02: a percentage cannot be over 100 (104 was entered).',
     );
     expect(refused.error.details.fields).toEqual([{ path: 'rows.5.E', message: 'Row 5, column E (March 2024): K02: a percentage cannot be over 100 (104 was entered)' }]);
-    expect(databaseBytes()).toBe(before);
+    expect(databaseBytes(app)).toBe(before);
     expect(storedCount()).toBe(0);
   });
 });
@@ -274,11 +268,11 @@ describe('rows whose KPI the plan does not have', () => {
     ]);
 
     const input = { planId: plan.planId, fileName: 'figures.csv', contentBase64: file, sheet: inspection.sheet, mapping: inspection.mapping };
-    const before = databaseBytes();
-    const refused = await app.send('figures.import', { ...input, leaveOutUnmatched: false });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', details: { fields: [{ path: 'leaveOutUnmatched' }] } } });
-    if (!refused.ok) expect(refused.error.message).toMatch(/^Nothing was saved: 3 rows name KPIs this plan does not have: “Target” \(rows 3, 5\); “K99 Unknown measure” \(row 4\)/);
-    expect(databaseBytes()).toBe(before);
+    await expectRefused(app, 'figures.import', { ...input, leaveOutUnmatched: false }, {
+      code: 'invalid-input',
+      message: /^Nothing was saved: 3 rows name KPIs this plan does not have: “Target” \(rows 3, 5\); “K99 Unknown measure” \(row 4\)/,
+      field: 'leaveOutUnmatched',
+    });
 
     const imported = await app.call('figures.import', { ...input, leaveOutUnmatched: true });
     expect(imported).toMatchObject({ added: 2, rowsLeftOut: 3 });
@@ -305,9 +299,9 @@ describe('an import is one change', () => {
 
 describe('files that cannot be read', () => {
   async function refusal(fileName: string, content: Buffer, extra: { sheet?: string } = {}) {
-    const before = databaseBytes();
+    const before = databaseBytes(app);
     const answer = await app.send('figures.inspect', { planId: plan.planId, fileName, contentBase64: content.toString('base64'), ...extra });
-    expect(databaseBytes()).toBe(before);
+    expect(databaseBytes(app)).toBe(before);
     if (answer.ok) throw new Error(`${fileName} was read`);
     expect(answer.error.code).toBe('invalid-input');
     return { message: answer.error.message, path: answer.error.details.fields?.[0]?.path };

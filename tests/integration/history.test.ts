@@ -1,11 +1,10 @@
 // Undo, redo and the history of a plan, through the contract on a real database.
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TABLES_BY_NAME } from '../../db/tables';
 import * as schema from '../../db/schema';
 import { ENTITY_LABELS } from '../../electron/core/handlers/history';
 import { PlanBuilder } from '../support/plan-builder';
+import { databaseBytes } from '../support/refusals';
 import { openTestApp, type TestApp } from '../support/temp-app';
 
 let app: TestApp;
@@ -15,11 +14,6 @@ async function changesOf(method: string, input: unknown): Promise<string[]> {
   const answer = await app.send(method, input);
   if (!answer.ok) throw new Error(`${method} failed: ${answer.error.message}`);
   return answer.changes ?? [];
-}
-
-function databaseBytes(): string {
-  app.core.db.$client.pragma('wal_checkpoint(TRUNCATE)');
-  return crypto.createHash('sha256').update(fs.readFileSync(app.databaseFile)).digest('hex');
 }
 
 describe('undo and redo', () => {
@@ -64,11 +58,11 @@ describe('undo and redo', () => {
     const [first] = await changesOf('actions.update', { actionId: row.id, title: 'QA framework' });
     await changesOf('actions.update', { actionId: row.id, title: 'Quality assurance and audit framework' });
 
-    const before = databaseBytes();
+    const before = databaseBytes(app);
     const refused = await app.send('changes.undo', { changeId: first ?? '' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
     if (!refused.ok) expect(refused.error.message).toContain('has been changed since (by test user)');
-    expect(databaseBytes()).toBe(before);
+    expect(databaseBytes(app)).toBe(before);
 
     // Undoing the edits newest first, then the creation, as an undo stack does, leaves no action.
     const history = await app.call('audit.list', { planId: plan.planId, entityId: row.id });

@@ -2,11 +2,11 @@
 // added from the DfE catalogue, values checked at the cell and saved all or none, the scorecard's
 // RAG explained in words with the direction of travel, and the series a chart draws.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as schema from '../../db/schema';
 import type { Kpi } from '../../shared/contract-kpis';
 import { PlanBuilder } from '../support/plan-builder';
+import { expectRefusedAt } from '../support/refusals';
 import { openTestApp, type TestApp } from '../support/temp-app';
 
 let app: TestApp;
@@ -17,24 +17,6 @@ beforeEach(() => {
   plan = new PlanBuilder(app);
 });
 afterEach(() => app.close());
-
-function databaseBytes(): string {
-  app.core.db.$client.pragma('wal_checkpoint(TRUNCATE)');
-  return crypto.createHash('sha256').update(fs.readFileSync(app.databaseFile)).digest('hex');
-}
-
-async function expectRefused(method: string, input: unknown, path: string, message: RegExp): Promise<void> {
-  const before = databaseBytes();
-  const answer = await app.send(method, input);
-  expect(answer, JSON.stringify(answer)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-  if (!answer.ok) {
-    expect(answer.error.message).toMatch(/^Nothing was saved/);
-    const problem = answer.error.details.fields?.find((field) => field.path === path);
-    expect(problem, JSON.stringify(answer.error.details.fields)).toBeDefined();
-    expect(problem?.message).toMatch(message);
-  }
-  expect(databaseBytes()).toBe(before);
-}
 
 function assessments(overrides: Partial<Parameters<TestApp['call']>[1]> = {}): Promise<Kpi> {
   return app.call('kpis.create', {
@@ -54,7 +36,7 @@ describe('defining KPIs', () => {
     const first = await assessments();
     const second = await app.call('kpis.create', { planId: plan.planId, name: 'Caseload', unit: 'ratio', polarity: 'lower-is-better', frequency: 'monthly' });
     expect([first.reference, second.reference]).toEqual(['K01', 'K02']);
-    await expectRefused('kpis.create', { planId: plan.planId, reference: 'k01', name: 'Another', unit: 'count', polarity: 'lower-is-better', frequency: 'monthly' }, 'reference', /K01 is already/);
+    await expectRefusedAt(app, 'kpis.create', { planId: plan.planId, reference: 'k01', name: 'Another', unit: 'count', polarity: 'lower-is-better', frequency: 'monthly' }, 'reference', /K01 is already/);
   });
 
   it('adds catalogue indicators with their DfE definition once, however often they are chosen', async () => {
@@ -67,19 +49,19 @@ describe('defining KPIs', () => {
     const catalogue = await app.call('kpis.catalogue', { planId: plan.planId });
     expect(catalogue.find((entry) => entry.key === 'dfe-sw-turnover')?.kpiId).toBe(added[1]?.id);
     expect(catalogue.find((entry) => entry.key === 'dfe-sw-vacancy')?.kpiId).toBeNull();
-    await expectRefused('kpis.addFromCatalogue', { planId: plan.planId, keys: ['dfe-sw-turnover', 'made-up'] }, 'keys.1', /not in the catalogue/);
+    await expectRefusedAt(app, 'kpis.addFromCatalogue', { planId: plan.planId, keys: ['dfe-sw-turnover', 'made-up'] }, 'keys.1', /not in the catalogue/);
   });
 
   it('refuses a half band, and a percentage target over 100', async () => {
-    await expectRefused('kpis.create', { planId: plan.planId, name: 'X', unit: 'percentage', polarity: 'higher-is-better', frequency: 'monthly', targetLower: 80 }, 'targetUpper', /both a lower and an upper/);
-    await expectRefused('kpis.create', { planId: plan.planId, name: 'X', unit: 'percentage', polarity: 'higher-is-better', frequency: 'monthly', targetValue: 104 }, 'targetValue', /over 100/);
+    await expectRefusedAt(app, 'kpis.create', { planId: plan.planId, name: 'X', unit: 'percentage', polarity: 'higher-is-better', frequency: 'monthly', targetLower: 80 }, 'targetUpper', /both a lower and an upper/);
+    await expectRefusedAt(app, 'kpis.create', { planId: plan.planId, name: 'X', unit: 'percentage', polarity: 'higher-is-better', frequency: 'monthly', targetValue: 104 }, 'targetValue', /over 100/);
   });
 
   it('refuses a change of unit or frequency that the stored values do not fit', async () => {
     const kpi = await assessments();
     await app.call('kpis.setValues', { planId: plan.planId, cells: [{ kpiId: kpi.id, period: '2026-03', value: 86.5 }] });
-    await expectRefused('kpis.update', { kpiId: kpi.id, unit: 'count', targetLower: null, targetUpper: null }, 'unit', /March 2026.*whole number/);
-    await expectRefused('kpis.update', { kpiId: kpi.id, frequency: 'quarterly' }, 'frequency', /March 2026/);
+    await expectRefusedAt(app, 'kpis.update', { kpiId: kpi.id, unit: 'count', targetLower: null, targetUpper: null }, 'unit', /March 2026.*whole number/);
+    await expectRefusedAt(app, 'kpis.update', { kpiId: kpi.id, frequency: 'quarterly' }, 'frequency', /March 2026/);
     const updated = await app.call('kpis.update', { kpiId: kpi.id, name: 'Assessments in time', targetLower: 80 });
     expect([updated.name, updated.targetLower, updated.targetUpper]).toEqual(['Assessments in time', 80, 90]);
   });
@@ -93,7 +75,7 @@ describe('defining KPIs', () => {
     expect(linked.actions.map((link) => link.title)).toEqual(['Daily MASH meeting']);
     const other = new PlanBuilder(app, { title: 'Another council' });
     const foreignTheme = other.add(schema.themes, { planId: other.planId, reference: '1', title: 'Elsewhere' });
-    await expectRefused('kpis.setLinks', { kpiId: kpi.id, themeIds: [foreignTheme], actionIds: [] }, 'themeIds', /themes of this plan/);
+    await expectRefusedAt(app, 'kpis.setLinks', { kpiId: kpi.id, themeIds: [foreignTheme], actionIds: [] }, 'themeIds', /themes of this plan/);
     expect((await app.call('kpis.setLinks', { kpiId: kpi.id, themeIds: [], actionIds: [action] })).themes).toEqual([]);
 
     await app.call('kpis.setValues', { planId: plan.planId, cells: [{ kpiId: kpi.id, period: '2026-03', value: 86.5 }] });
@@ -140,23 +122,25 @@ describe('entering values', () => {
   it('refuses the whole block when one cell is wrong, naming the KPI, the period and the problem', async () => {
     const kpi = await assessments();
     const caseload = await app.call('kpis.create', { planId: plan.planId, name: 'Children in care', unit: 'count', polarity: 'lower-is-better', frequency: 'monthly' });
-    await expectRefused(
+    await expectRefusedAt(
+      app,
       'kpis.setValues',
       { planId: plan.planId, cells: [{ kpiId: kpi.id, period: '2026-01', value: 81 }, { kpiId: kpi.id, period: '2026-02', value: 104 }] },
       'cells.1.value',
       /^K01, February 2026: a percentage cannot be over 100 \(104 was entered\)$/,
     );
-    await expectRefused('kpis.setValues', { planId: plan.planId, cells: [{ kpiId: caseload.id, period: '2026-02', value: 12.5 }] }, 'cells.0.value', /K02, February 2026: a count must be a whole number/);
-    await expectRefused('kpis.setValues', { planId: plan.planId, cells: [{ kpiId: kpi.id, period: '2026-27-Q1', value: 80 }] }, 'cells.0.period', /measured monthly/);
-    await expectRefused('kpis.setValues', { planId: plan.planId, cells: [{ kpiId: kpi.id, period: 'March', value: 80 }] }, 'cells.0.period', /not a period/);
-    await expectRefused(
+    await expectRefusedAt(app, 'kpis.setValues', { planId: plan.planId, cells: [{ kpiId: caseload.id, period: '2026-02', value: 12.5 }] }, 'cells.0.value', /K02, February 2026: a count must be a whole number/);
+    await expectRefusedAt(app, 'kpis.setValues', { planId: plan.planId, cells: [{ kpiId: kpi.id, period: '2026-27-Q1', value: 80 }] }, 'cells.0.period', /measured monthly/);
+    await expectRefusedAt(app, 'kpis.setValues', { planId: plan.planId, cells: [{ kpiId: kpi.id, period: 'March', value: 80 }] }, 'cells.0.period', /not a period/);
+    await expectRefusedAt(
+      app,
       'kpis.setValues',
       { planId: plan.planId, cells: [{ kpiId: kpi.id, period: '2026-01', value: 80 }, { kpiId: kpi.id, period: '2026-01', value: 81 }] },
       'cells.1.period',
       /given twice/,
     );
     const other = new PlanBuilder(app, { title: 'Another council' });
-    await expectRefused('kpis.setValues', { planId: other.planId, cells: [{ kpiId: kpi.id, period: '2026-01', value: 80 }] }, 'cells.0.kpiId', /not one of this plan/);
+    await expectRefusedAt(app, 'kpis.setValues', { planId: other.planId, cells: [{ kpiId: kpi.id, period: '2026-01', value: 80 }] }, 'cells.0.kpiId', /not one of this plan/);
     // A monthly KPI also takes the published annual figure.
     expect(await app.call('kpis.setValues', { planId: plan.planId, cells: [{ kpiId: kpi.id, period: '2025-26', value: 84 }] })).toEqual({ saved: 1, cleared: 0 });
   });

@@ -1,11 +1,11 @@
 // Workforce projections and the plan's budget (DOMAIN.md section 7) through the contract on a
 // real database: saved with the plan, computed on reading, refused whole when any part is wrong.
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as schema from '../../db/schema';
 import { PlanBuilder } from '../support/plan-builder';
+import { expectRefusedAt } from '../support/refusals';
 import { openTestApp, type TestApp } from '../support/temp-app';
+import { NORTHMOOR_PROJECTION } from '../support/workforce';
 
 let app: TestApp;
 
@@ -14,38 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => app.close());
 
-function databaseBytes(): string {
-  app.core.db.$client.pragma('wal_checkpoint(TRUNCATE)');
-  return crypto.createHash('sha256').update(fs.readFileSync(app.databaseFile)).digest('hex');
-}
-
-/** Sends a call that must be refused at one field, and checks that nothing changed. */
-async function expectRefusedAt(method: string, input: unknown, path: string, message?: string | RegExp): Promise<void> {
-  const before = databaseBytes();
-  const answer = await app.send(method, input);
-  expect(answer, JSON.stringify(answer)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-  if (!answer.ok) {
-    expect(answer.error.message).toMatch(/^Nothing was saved/);
-    const field = answer.error.details.fields?.find((problem) => problem.path === path);
-    expect(field, JSON.stringify(answer.error.details.fields)).toBeDefined();
-    if (message) expect(field?.message).toMatch(message);
-  }
-  expect(databaseBytes()).toBe(before);
-}
-
-const PROJECTION = {
-  name: 'Social work workforce: three-year projection',
-  startYear: '2026-27',
-  years: 3,
-  totalPosts: 186,
-  currentVacancies: 30,
-  annualTurnoverRate: 18.6,
-  recruits: [
-    { channel: 'Newly qualified social workers (ASYE)', counts: [22, 22, 24] },
-    { channel: 'Agency workers converted to permanent', counts: [6, 4, 3] },
-    { channel: 'Experienced social workers', counts: [10, 12, 12] },
-  ],
-};
+const PROJECTION = { name: 'Social work workforce: three-year projection', ...NORTHMOOR_PROJECTION };
 
 describe('workforce projections', () => {
   it('are saved with the plan and read back with their table of years', async () => {
@@ -92,16 +61,17 @@ describe('workforce projections', () => {
   it('refuse a change that breaks the rules against what is stored, saving nothing', async () => {
     const plan = new PlanBuilder(app);
     const { id } = await app.call('workforce.create', { planId: plan.planId, ...PROJECTION });
-    await expectRefusedAt('workforce.update', { projectionId: id, years: 4 }, 'recruits.0.counts', /one number of recruits for each of the 4 years \(3 given\)/);
-    await expectRefusedAt('workforce.update', { projectionId: id, currentVacancies: 200 }, 'currentVacancies', 'There cannot be more vacancies than posts (186)');
-    await expectRefusedAt('workforce.update', { projectionId: id, totalPosts: 20 }, 'currentVacancies', 'There cannot be more vacancies than posts (20)');
+    await expectRefusedAt(app, 'workforce.update', { projectionId: id, years: 4 }, 'recruits.0.counts', /one number of recruits for each of the 4 years \(3 given\)/);
+    await expectRefusedAt(app, 'workforce.update', { projectionId: id, currentVacancies: 200 }, 'currentVacancies', 'There cannot be more vacancies than posts (186)');
+    await expectRefusedAt(app, 'workforce.update', { projectionId: id, totalPosts: 20 }, 'currentVacancies', 'There cannot be more vacancies than posts (20)');
     await expectRefusedAt(
+      app,
       'workforce.create',
       { planId: plan.planId, ...PROJECTION, annualTurnoverRate: 120 },
       'annualTurnoverRate',
       /Turnover cannot be above 100%/,
     );
-    await expectRefusedAt('workforce.create', { planId: plan.planId, ...PROJECTION, startYear: '2026-28' }, 'startYear', /written like 2024-25/);
+    await expectRefusedAt(app, 'workforce.create', { planId: plan.planId, ...PROJECTION, startYear: '2026-28' }, 'startYear', /written like 2024-25/);
   });
 
   it('are deleted as tombstones, and a missing one is not found', async () => {
@@ -221,10 +191,10 @@ describe('the budget', () => {
       entries: [{ financialYear: '2025-26', allocatedPence: pounds(260_000), spentPence: 0 }],
     });
     const good = { financialYear: '2026-27', allocatedPence: pounds(420_000), spentPence: 0 };
-    await expectRefusedAt('budget.setEntries', { budgetLineId: line.id, entries: [good, { ...good, financialYear: '2027-28', spentPence: -1 }] }, 'entries.1.spentPence', /cannot be negative/);
-    await expectRefusedAt('budget.setEntries', { budgetLineId: line.id, entries: [good, { ...good, allocatedPence: 5 }] }, 'entries.1.financialYear', '2026/27 is given twice: give each financial year once');
-    await expectRefusedAt('budget.setEntries', { budgetLineId: line.id, entries: [good, { ...good, financialYear: '2027-29' }] }, 'entries.1.financialYear');
-    await expectRefusedAt('budget.createLine', { planId: plan.planId, name: 'Academy', kind: 'recurrent', entries: [good, good] }, 'entries.1.financialYear');
+    await expectRefusedAt(app, 'budget.setEntries', { budgetLineId: line.id, entries: [good, { ...good, financialYear: '2027-28', spentPence: -1 }] }, 'entries.1.spentPence', /cannot be negative/);
+    await expectRefusedAt(app, 'budget.setEntries', { budgetLineId: line.id, entries: [good, { ...good, allocatedPence: 5 }] }, 'entries.1.financialYear', '2026/27 is given twice: give each financial year once');
+    await expectRefusedAt(app, 'budget.setEntries', { budgetLineId: line.id, entries: [good, { ...good, financialYear: '2027-29' }] }, 'entries.1.financialYear');
+    await expectRefusedAt(app, 'budget.createLine', { planId: plan.planId, name: 'Academy', kind: 'recurrent', entries: [good, good] }, 'entries.1.financialYear');
     expect((await app.call('budget.list', { planId: plan.planId })).lines).toHaveLength(1);
   });
 

@@ -2,12 +2,11 @@
 // real database: recommendations and their coverage (DOMAIN.md section 3: an uncovered
 // recommendation is a defect to flag), themes, stages, and monitoring visits whose areas to
 // improve become actions (section 5).
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteRecord, type RecordTable } from '../../db/records';
 import * as schema from '../../db/schema';
 import { PlanBuilder } from '../support/plan-builder';
+import { databaseBytes, expectRefused, expectRefusedAt } from '../support/refusals';
 import { openTestApp, type TestApp } from '../support/temp-app';
 
 let app: TestApp;
@@ -16,23 +15,6 @@ beforeEach(() => {
   app = openTestApp({ clock: () => new Date('2026-06-04T09:00:00Z') });
 });
 afterEach(() => app.close());
-
-function databaseBytes(): string {
-  app.core.db.$client.pragma('wal_checkpoint(TRUNCATE)');
-  return crypto.createHash('sha256').update(fs.readFileSync(app.databaseFile)).digest('hex');
-}
-
-/** Sends a call that must be refused at one field, and checks that nothing changed. */
-async function expectRefusedAt(method: string, input: unknown, path: string, message?: string | RegExp): Promise<void> {
-  const before = databaseBytes();
-  const answer = await app.send(method, input);
-  expect(answer, JSON.stringify(answer)).toMatchObject({ ok: false, error: { code: 'invalid-input', details: { fields: [{ path }] } } });
-  if (!answer.ok) {
-    expect(answer.error.message).toMatch(/^Nothing was saved/);
-    if (message) expect(answer.error.details.fields?.[0]?.message).toMatch(message);
-  }
-  expect(databaseBytes()).toBe(before);
-}
 
 function tombstone(plan: PlanBuilder, table: RecordTable, id: string): void {
   app.core.write(plan.planId, (unit) => deleteRecord(unit, table, id, plan.planId));
@@ -47,13 +29,13 @@ including the quality of return home interviews.
 
 describe('recommendations', () => {
   it('splits the pasted report without touching the database', async () => {
-    const before = databaseBytes();
+    const before = databaseBytes(app);
     expect(await app.call('recommendations.split', { text: REPORT })).toEqual([
       'The quality and impact of management oversight and supervision of social work practice.',
       'Timely and effective response to children who go missing from home or care, including the quality of return home interviews.',
       'The sufficiency of homes for children in care.',
     ]);
-    expect(databaseBytes()).toBe(before);
+    expect(databaseBytes(app)).toBe(before);
   });
 
   it('adds recommendations numbered on from the last, tied to the plan’s inspection, none yet covered', async () => {
@@ -118,7 +100,7 @@ describe('recommendations', () => {
     const plan = new PlanBuilder(app);
     const [first, second] = await app.call('recommendations.add', { planId: plan.planId, texts: ['Management oversight.', 'Return home interviews.'] });
     if (!first || !second) throw new Error('expected two recommendations');
-    await expectRefusedAt('recommendations.update', { recommendationId: second.id, number: 1 }, 'number', /Recommendation 1 is already “Management oversight”/);
+    await expectRefusedAt(app, 'recommendations.update', { recommendationId: second.id, number: 1 }, 'number', /Recommendation 1 is already “Management oversight”/);
     const edited = await app.call('recommendations.update', {
       recommendationId: second.id,
       number: 7,
@@ -145,7 +127,7 @@ describe('recommendations', () => {
     const rows = app.core.db.$client.prepare('select count(*) from recommendation_themes where recommendation_id = ?').pluck().get(recommendation.id);
     expect(rows).toBe(2);
 
-    await expectRefusedAt('recommendations.setThemes', { recommendationId: recommendation.id, themeIds: [foreign] }, 'themeIds');
+    await expectRefusedAt(app, 'recommendations.setThemes', { recommendationId: recommendation.id, themeIds: [foreign] }, 'themeIds');
     expect(await app.call('recommendations.setThemes', { recommendationId: recommendation.id, themeIds: [] })).toMatchObject({ themes: [] });
   });
 
@@ -199,13 +181,13 @@ describe('themes', () => {
     const plan = new PlanBuilder(app);
     const theme = await app.call('themes.create', { planId: plan.planId, reference: '1', title: 'Leadership, management and governance' });
     await app.call('themes.create', { planId: plan.planId, reference: '2', title: 'Workforce' });
-    await expectRefusedAt('themes.create', { planId: plan.planId, reference: ' 1 ', title: 'Leadership again' }, 'reference', /Theme 1 is already “Leadership, management and governance”/);
-    await expectRefusedAt('themes.update', { themeId: theme.id, reference: '2' }, 'reference');
+    await expectRefusedAt(app, 'themes.create', { planId: plan.planId, reference: ' 1 ', title: 'Leadership again' }, 'reference', /Theme 1 is already “Leadership, management and governance”/);
+    await expectRefusedAt(app, 'themes.update', { themeId: theme.id, reference: '2' }, 'reference');
     expect(await app.call('themes.update', { themeId: theme.id, reference: '1', title: 'Leadership and governance' })).toMatchObject({ title: 'Leadership and governance' });
 
     const stranger = new PlanBuilder(app, { title: 'Another council’s plan' }).person('Someone Elsewhere');
-    await expectRefusedAt('themes.create', { planId: plan.planId, reference: '3', title: 'Quality assurance', leadId: stranger }, 'leadId');
-    await expectRefusedAt('themes.update', { themeId: theme.id, leadId: stranger }, 'leadId');
+    await expectRefusedAt(app, 'themes.create', { planId: plan.planId, reference: '3', title: 'Quality assurance', leadId: stranger }, 'leadId');
+    await expectRefusedAt(app, 'themes.update', { themeId: theme.id, leadId: stranger }, 'leadId');
 
     // A deleted theme's reference is free again.
     const workforce = (await app.call('themes.list', { planId: plan.planId })).find((candidate) => candidate.reference === '2');
@@ -224,11 +206,11 @@ describe('themes', () => {
     if (!recommendation) throw new Error('expected a recommendation');
     await app.call('recommendations.setThemes', { recommendationId: recommendation.id, themeIds: [practice.id, quality.id] });
 
-    const before = databaseBytes();
+    const before = databaseBytes(app);
     const refused = await app.send('themes.delete', { themeId: practice.id });
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', details: { actionCount: 2 } } });
     if (!refused.ok) expect(refused.error.message).toContain('2 actions are still in theme 2, “A robust model of social work practice”');
-    expect(databaseBytes()).toBe(before);
+    expect(databaseBytes(app)).toBe(before);
 
     expect(await app.call('themes.delete', { themeId: quality.id })).toEqual({ deleted: true });
     const [listed] = await app.call('recommendations.list', { planId: plan.planId });
@@ -254,14 +236,15 @@ describe('stages', () => {
   it('refuses an end before the start at the end date, naming the start, also when only one date changes', async () => {
     const plan = new PlanBuilder(app);
     await expectRefusedAt(
+      app,
       'stages.create',
       { planId: plan.planId, name: 'Stabilise', startDate: '2026-06-04', endDate: '2026-06-03' },
       'endDate',
       'The stage cannot end before it starts (4 June 2026)',
     );
     const stage = await app.call('stages.create', { planId: plan.planId, name: 'Stabilise', startDate: '2026-06-04', endDate: '2027-02-28' });
-    await expectRefusedAt('stages.update', { stageId: stage.id, endDate: '2026-05-31' }, 'endDate', 'The stage cannot end before it starts (4 June 2026)');
-    await expectRefusedAt('stages.update', { stageId: stage.id, startDate: '2027-03-01' }, 'endDate');
+    await expectRefusedAt(app, 'stages.update', { stageId: stage.id, endDate: '2026-05-31' }, 'endDate', 'The stage cannot end before it starts (4 June 2026)');
+    await expectRefusedAt(app, 'stages.update', { stageId: stage.id, startDate: '2027-03-01' }, 'endDate');
     expect(await app.call('stages.update', { stageId: stage.id, startDate: '2027-03-01', endDate: null })).toMatchObject({ endDate: null });
   });
 });
@@ -303,8 +286,8 @@ describe('reviews and findings', () => {
   it('refuses a letter dated before the visit ended, also when only the letter date changes', async () => {
     const plan = new PlanBuilder(app);
     const visit = await monitoringVisit(plan.planId, 'First monitoring visit', '2026-06-09');
-    await expectRefusedAt('reviews.update', { reviewId: visit.id, letterDate: '2026-06-09' }, 'letterDate', 'The letter cannot be dated before the visit ended (10 June 2026)');
-    await expectRefusedAt('reviews.update', { reviewId: visit.id, visitEndDate: '2026-06-01' }, 'visitEndDate', 'The visit cannot end before it started (9 June 2026)');
+    await expectRefusedAt(app, 'reviews.update', { reviewId: visit.id, letterDate: '2026-06-09' }, 'letterDate', 'The letter cannot be dated before the visit ended (10 June 2026)');
+    await expectRefusedAt(app, 'reviews.update', { reviewId: visit.id, visitEndDate: '2026-06-01' }, 'visitEndDate', 'The visit cannot end before it started (9 June 2026)');
   });
 
   it('makes an action from an area to improve in one step: the next reference in the theme, a short title, the full text, linked', async () => {
@@ -373,22 +356,19 @@ describe('reviews and findings', () => {
     const area = await app.call('findings.add', { reviewId: visit.id, kind: 'area-to-improve', text: 'Strategy discussions do not include health.' });
     const strength = await app.call('findings.add', { reviewId: visit.id, kind: 'strength', text: 'Caseloads are falling.' });
 
-    await expectRefusedAt('findings.toAction', { findingId: area.id, reference: '2.3' }, 'reference', /Action 2\.3 is already “Strategy discussions with health and education”/);
+    await expectRefusedAt(app, 'findings.toAction', { findingId: area.id, reference: '2.3' }, 'reference', /Action 2\.3 is already “Strategy discussions with health and education”/);
     const stranger = new PlanBuilder(app, { title: 'Elsewhere' }).person('Someone Elsewhere');
-    await expectRefusedAt('findings.toAction', { findingId: area.id, ownerId: stranger }, 'ownerId');
+    await expectRefusedAt(app, 'findings.toAction', { findingId: area.id, ownerId: stranger }, 'ownerId');
     const otherTheme = new PlanBuilder(app, { title: 'Elsewhere' });
     const foreignTheme = otherTheme.add(schema.themes, { planId: otherTheme.planId, reference: '1', title: 'Theirs' });
-    await expectRefusedAt('findings.toAction', { findingId: area.id, themeId: foreignTheme }, 'themeId');
+    await expectRefusedAt(app, 'findings.toAction', { findingId: area.id, themeId: foreignTheme }, 'themeId');
 
-    const before = databaseBytes();
-    const refused = await app.send('findings.toAction', { findingId: strength.id });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', message: /a strength needs no action/ } });
-    expect(databaseBytes()).toBe(before);
+    await expectRefused(app, 'findings.toAction', { findingId: strength.id }, { code: 'invalid-input', message: /a strength needs no action/ });
 
     const made = await app.call('findings.toAction', { findingId: area.id, reference: '2.3a', title: 'Health and education in every strategy discussion' });
     expect(made.action).toMatchObject({ reference: '2.3a', title: 'Health and education in every strategy discussion' });
     // An area to improve that has an action cannot quietly become a strength.
-    await expectRefusedAt('findings.update', { findingId: area.id, kind: 'strength' }, 'kind', /An action was made from this area to improve/);
+    await expectRefusedAt(app, 'findings.update', { findingId: area.id, kind: 'strength' }, 'kind', /An action was made from this area to improve/);
   });
 
   it('deletes a finding or a whole review with its findings; the actions made from them stay in the plan', async () => {

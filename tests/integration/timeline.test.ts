@@ -1,10 +1,9 @@
 // The statutory timeline, the meetings calendar and what needs attention, through the contract
 // on a real database, with the clock fixed on Sunday 22 November 2026.
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as schema from '../../db/schema';
 import { PlanBuilder } from '../support/plan-builder';
+import { databaseBytes, expectRefusedAt } from '../support/refusals';
 import { openTestApp, type TestApp } from '../support/temp-app';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
@@ -14,11 +13,6 @@ beforeEach(() => {
   app = openTestApp({ clock: () => NOW });
 });
 afterEach(() => app.close());
-
-function databaseBytes(): string {
-  app.core.db.$client.pragma('wal_checkpoint(TRUNCATE)');
-  return crypto.createHash('sha256').update(fs.readFileSync(app.databaseFile)).digest('hex');
-}
 
 /** A GOV.UK-format list holding only 2028, as a newer download would add. */
 const BANK_HOLIDAYS_2028 = JSON.stringify({
@@ -77,16 +71,13 @@ describe('statutory and expected dates', () => {
 
   it('refuses to override a date the plan does not have, and changes nothing', async () => {
     const plan = new PlanBuilder(app);
-    const before = databaseBytes();
-    const answer = await app.send('deadlines.override', { planId: plan.planId, key: 'reinspection-99', date: '2027-01-01', reason: 'Because' });
-    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input', details: { fields: [{ path: 'key' }] } } });
-    expect(databaseBytes()).toBe(before);
+    await expectRefusedAt(app, 'deadlines.override', { planId: plan.planId, key: 'reinspection-99', date: '2027-01-01', reason: 'Because' }, 'key');
   });
 });
 
 describe('bank holidays', () => {
   it('refuses a file in the wrong format, saying what is wrong, and changes nothing', async () => {
-    const before = databaseBytes();
+    const before = databaseBytes(app);
     const notJson = await app.send('bankHolidays.load', { fileName: 'holidays.json', content: 'Christmas, Boxing Day' });
     expect(notJson).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     const badDate = await app.send('bankHolidays.load', {
@@ -95,16 +86,16 @@ describe('bank holidays', () => {
     });
     expect(badDate).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     if (!badDate.ok) expect(badDate.error.message).toContain('2028-02-30');
-    expect(databaseBytes()).toBe(before);
+    expect(databaseBytes(app)).toBe(before);
     expect(await app.call('bankHolidays.get', {})).toMatchObject({ lastYear: 2027, loaded: null });
   });
 
   it('refuses a file that would leave years between the known ones and its own, saying which', async () => {
-    const before = databaseBytes();
+    const before = databaseBytes(app);
     const answer = await app.send('bankHolidays.load', { fileName: 'later.json', content: BANK_HOLIDAYS_2028.replaceAll('2028-', '2030-') });
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     if (!answer.ok) expect(answer.error.message).toContain('so 2028 to 2029 would be missing');
-    expect(databaseBytes()).toBe(before);
+    expect(databaseBytes(app)).toBe(before);
   });
 
   it('extends the known years with a newer file: a 2028 date stops being provisional and skips the new holiday', async () => {
@@ -287,9 +278,12 @@ describe('recording the inspection', () => {
 
   it('refuses a report received before the inspection started, naming the date, and saves nothing', async () => {
     const plan = new PlanBuilder(app, { inspection: null });
-    const before = databaseBytes();
-    const answer = await app.send('inspections.save', { planId: plan.planId, framework: 'ilacs', startDate: '2026-09-07', reportReceivedDate: '2026-09-01' });
-    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input', details: { fields: [{ path: 'reportReceivedDate', message: 'The report cannot have been received before the inspection started (7 September 2026)' }] } } });
-    expect(databaseBytes()).toBe(before);
+    await expectRefusedAt(
+      app,
+      'inspections.save',
+      { planId: plan.planId, framework: 'ilacs', startDate: '2026-09-07', reportReceivedDate: '2026-09-01' },
+      'reportReceivedDate',
+      'The report cannot have been received before the inspection started (7 September 2026)',
+    );
   });
 });

@@ -2,35 +2,18 @@
 // sub-plans (a sprint linked to main-plan actions), through the contract on a real database,
 // with the clock fixed on Sunday 22 November 2026.
 import Sqlite from 'better-sqlite3';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database';
 import * as schema from '../../db/schema';
 import { PlanBuilder } from '../support/plan-builder';
+import { databaseBytes, expectRefused } from '../support/refusals';
 import { makeTempDirectory, MIGRATIONS_FOLDER, openTestApp, type TestApp } from '../support/temp-app';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 let app: TestApp;
 afterEach(() => app?.close());
-
-function databaseBytes(): string {
-  app.core.db.$client.pragma('wal_checkpoint(TRUNCATE)');
-  return crypto.createHash('sha256').update(fs.readFileSync(app.databaseFile)).digest('hex');
-}
-
-async function expectRefused(method: string, input: unknown, code: string, message: RegExp, path?: string): Promise<void> {
-  const before = databaseBytes();
-  const answer = await app.send(method, input);
-  expect(answer.ok, `${method} accepted ${JSON.stringify(input)}`).toBe(false);
-  if (answer.ok) return;
-  expect(answer.error.code).toBe(code);
-  expect(answer.error.message).toMatch(/^Nothing was saved/);
-  expect(answer.error.message).toMatch(message);
-  if (path) expect((answer.error.details.fields ?? []).map((field) => field.path)).toContain(path);
-  expect(databaseBytes()).toBe(before);
-}
 
 /**
  * A small plan: two themes, two recommendations, a KPI with three months of values, and five
@@ -174,13 +157,13 @@ describe('refreshing a plan after a monitoring visit', () => {
     const { plan } = buildPlan();
     const { plan: current } = await app.call('plans.refresh', { planId: plan.planId, title: 'Improvement plan 2027', reason: REASON });
 
-    await expectRefused('plans.update', { planId: plan.planId, title: 'Renamed' }, 'conflict', /version 1 of “Improvement plan 2026”, superseded on 22 November 2026 by version 2/);
-    await expectRefused('plans.refresh', { planId: plan.planId, reason: 'Again after the visit' }, 'conflict', /superseded/);
+    await expectRefused(app, 'plans.update', { planId: plan.planId, title: 'Renamed' }, { code: 'conflict', message: /version 1 of “Improvement plan 2026”, superseded on 22 November 2026 by version 2/ });
+    await expectRefused(app, 'plans.refresh', { planId: plan.planId, reason: 'Again after the visit' }, { code: 'conflict', message: /superseded/ });
     await expectRefused(
+      app,
       'plans.createSubPlan',
       { parentPlanId: plan.planId, kind: 'sprint', title: 'Sprint', startDate: '2026-12-01', endDate: '2027-02-22' },
-      'conflict',
-      /current version/,
+      { code: 'conflict', message: /current version/ },
     );
     expect((await app.call('plans.overview', { planId: plan.planId })).actions).toHaveLength(5);
 
@@ -327,15 +310,14 @@ describe('sub-plans', () => {
     expect(relinked.linkedActions.map((action) => action.reference)).toEqual(['1.2', '2.1']);
     const other = await app.call('plans.create', { title: 'Another plan', authorityId: plan.authorityId });
     const stranger = (await app.call('actions.create', { planId: other.id, reference: '9.9', title: 'Not of this plan' })).id;
-    await expectRefused('plans.setSubPlanLinks', { subPlanId: sprint.id, actionIds: [stranger] }, 'invalid-input', /not among the main plan’s actions/, 'actionIds');
+    await expectRefused(app, 'plans.setSubPlanLinks', { subPlanId: sprint.id, actionIds: [stranger] }, { code: 'invalid-input', message: /not among the main plan’s actions/, field: 'actionIds' });
     await expectRefused(
+      app,
       'plans.createSubPlan',
       { parentPlanId: sprint.id, kind: 'sprint', title: 'Sprint of a sprint', startDate: '2026-12-01', endDate: '2027-01-01' },
-      'invalid-input',
-      /itself a sub-plan/,
-      'parentPlanId',
+      { code: 'invalid-input', message: /itself a sub-plan/, field: 'parentPlanId' },
     );
-    await expectRefused('plans.setSubPlanLinks', { subPlanId: plan.planId, actionIds: [] }, 'invalid-input', /main plan/, 'subPlanId');
+    await expectRefused(app, 'plans.setSubPlanLinks', { subPlanId: plan.planId, actionIds: [] }, { code: 'invalid-input', message: /main plan/, field: 'subPlanId' });
     expect((await app.call('db.check', {})).ok).toBe(true);
   });
 
@@ -403,15 +385,13 @@ describe('a superseded version stays as it was', () => {
     if (!refreshed.ok) throw new Error(refreshed.error.message);
     const [refreshChange] = refreshed.changes ?? [];
 
-    app.core.db.$client.pragma('wal_checkpoint(TRUNCATE)');
-    const before = crypto.createHash('sha256').update(fs.readFileSync(app.databaseFile)).digest('hex');
+    const before = databaseBytes(app);
     const edit = await app.send('actions.update', { actionId: open, title: 'Edited in the old version' });
     expect(edit).toMatchObject({ ok: false, error: { code: 'conflict' } });
     if (!edit.ok) expect(edit.error.message).toMatch(/^Nothing was saved: this is version 1 of “Improvement plan”, superseded/);
     const update = await app.send('progressUpdates.create', { actionId: open, updateDate: '2026-11-20', narrative: 'Late note', authorName: 'Lead' });
     expect(update).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    app.core.db.$client.pragma('wal_checkpoint(TRUNCATE)');
-    expect(crypto.createHash('sha256').update(fs.readFileSync(app.databaseFile)).digest('hex')).toBe(before);
+    expect(databaseBytes(app)).toBe(before);
 
     // Undoing the refresh brings version 1 back as the current plan and removes version 2.
     await app.call('changes.undo', { changeId: refreshChange ?? '' });

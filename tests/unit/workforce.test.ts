@@ -13,22 +13,8 @@ import {
   formatVacancyRate,
   isFinancialYearKey,
   projectWorkforce,
-  type WorkforceInputs,
 } from '../../shared/workforce';
-
-/** The demo plan's projection: 186 posts, 30 vacant, 18.6% turnover, three channels. */
-const NORTHMOOR: WorkforceInputs = {
-  startYear: '2026-27',
-  years: 3,
-  totalPosts: 186,
-  currentVacancies: 30,
-  annualTurnoverRate: 18.6,
-  recruits: [
-    { channel: 'Newly qualified social workers (ASYE)', counts: [22, 22, 24] },
-    { channel: 'Agency workers converted to permanent', counts: [6, 4, 3] },
-    { channel: 'Experienced social workers', counts: [10, 12, 12] },
-  ],
-};
+import { NORTHMOOR_PROJECTION } from '../support/workforce';
 
 describe('financial years', () => {
   it.each([
@@ -53,7 +39,7 @@ describe('financial years', () => {
 
 describe('projecting the workforce', () => {
   it('works the demo plan year by year: leavers from the posts filled at the start, recruits summed over the channels', () => {
-    const table = projectWorkforce(NORTHMOOR);
+    const table = projectWorkforce(NORTHMOOR_PROJECTION);
     expect(table.start).toEqual({ filled: 156, vacancies: 30, vacancyRate: 16.1 });
     // 156 × 18.6% = 29.016 → 29.0 leave; 22 + 6 + 10 = 38 join; 156 − 29 + 38 = 165.
     // 165 × 18.6% = 30.69 → 30.7; 165 − 30.7 + 38 = 172.3. 172.3 × 18.6% = 32.0478 → 32.0; 172.3 − 32 + 39 = 179.3.
@@ -72,7 +58,7 @@ describe('projecting the workforce', () => {
     expect(table.years.every((year) => year.recruitsBeyondVacancies === 0)).toBe(true);
     expect(table.end).toEqual({ filled: 179.3, vacancies: 6.7, vacancyRate: 3.6 });
     expect(table.totals).toEqual({ leavers: 91.7, recruits: 115, recruitsBeyondVacancies: 0 });
-    expect(table.channels).toEqual(NORTHMOOR.recruits.map((channel) => channel.channel));
+    expect(table.channels).toEqual(NORTHMOOR_PROJECTION.recruits.map((channel) => channel.channel));
     expect(describeProjection(table)).toBe('Vacancies fall from 30.0 (16.1% of 186 posts) now to 6.7 (3.6%) at the end of 2028/29.');
   });
 
