@@ -15,22 +15,43 @@ export function usePlan(): PlanSummary {
   return plan;
 }
 
-const TABS = [
-  { to: '', label: 'Needs attention', end: true },
-  { to: 'overview', label: 'Overview', end: false },
-  { to: 'actions', label: 'Actions', end: false },
-  { to: 'recommendations', label: 'Recommendations', end: false },
-  { to: 'themes', label: 'Themes and stages', end: false },
-  { to: 'kpis', label: 'KPIs', end: false },
-  { to: 'workforce', label: 'Workforce', end: false },
-  { to: 'finance', label: 'Money', end: false },
-  { to: 'reviews', label: 'Visits and reviews', end: false },
-  { to: 'timeline', label: 'Timeline', end: false },
-  { to: 'deadlines', label: 'Statutory dates', end: false },
-  { to: 'meetings', label: 'Meetings', end: false },
-  { to: 'search', label: 'Search', end: false },
-  { to: 'versions', label: 'Versions and sub-plans', end: false },
-  { to: 'history', label: 'History', end: false },
+/** The plan's pages, grouped as the work falls: the plan itself, delivering it, measuring it, overseeing it. */
+const GROUPS: { label: string; tabs: { to: string; label: string; end: boolean }[] }[] = [
+  {
+    label: 'The plan',
+    tabs: [
+      { to: '', label: 'Needs attention', end: true },
+      { to: 'overview', label: 'Overview', end: false },
+      { to: 'actions', label: 'Actions', end: false },
+      { to: 'recommendations', label: 'Recommendations', end: false },
+      { to: 'themes', label: 'Themes and stages', end: false },
+      { to: 'versions', label: 'Versions and sub-plans', end: false },
+    ],
+  },
+  {
+    label: 'Measures',
+    tabs: [
+      { to: 'kpis', label: 'KPIs', end: false },
+      { to: 'workforce', label: 'Workforce', end: false },
+      { to: 'finance', label: 'Money', end: false },
+    ],
+  },
+  {
+    label: 'Oversight',
+    tabs: [
+      { to: 'reviews', label: 'Visits and reviews', end: false },
+      { to: 'meetings', label: 'Meetings', end: false },
+      { to: 'deadlines', label: 'Statutory dates', end: false },
+      { to: 'timeline', label: 'Timeline', end: false },
+    ],
+  },
+  {
+    label: 'Records',
+    tabs: [
+      { to: 'search', label: 'Search', end: false },
+      { to: 'history', label: 'History', end: false },
+    ],
+  },
 ];
 
 export function PlanLayout() {
@@ -48,21 +69,32 @@ export function PlanLayout() {
   }
   return (
     <PlanContext.Provider value={plan}>
-      <nav aria-label="Plan" className="plan-tabs">
-        <ul>
-          {TABS.map((tab) => (
-            <li key={tab.label}>
-              <NavLink to={tab.to ? `/plans/${plan.id}/${tab.to}` : `/plans/${plan.id}`} end={tab.end}>
-                {tab.label}
-              </NavLink>
-            </li>
+      <div className="plan-layout">
+        <nav aria-label="Plan" className="plan-tabs">
+          {GROUPS.map((group) => (
+            <div key={group.label} className="plan-tab-group">
+              <p className="plan-tab-group-label" id={`plan-nav-${group.label.replace(/\W+/g, '-').toLowerCase()}`}>
+                {group.label}
+              </p>
+              <ul aria-labelledby={`plan-nav-${group.label.replace(/\W+/g, '-').toLowerCase()}`}>
+                {group.tabs.map((tab) => (
+                  <li key={tab.label}>
+                    <NavLink to={tab.to ? `/plans/${plan.id}/${tab.to}` : `/plans/${plan.id}`} end={tab.end}>
+                      {tab.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </div>
           ))}
-        </ul>
-      </nav>
-      <VersionNotice plan={plan} plans={plans.data} />
-      <ReadOnlyContext.Provider value={plan.status === 'superseded'}>
-        <Outlet />
-      </ReadOnlyContext.Provider>
+        </nav>
+        <div className="plan-content">
+          <VersionNotice plan={plan} plans={plans.data} />
+          <ReadOnlyContext.Provider value={plan.status === 'superseded'}>
+            <Outlet />
+          </ReadOnlyContext.Provider>
+        </div>
+      </div>
     </PlanContext.Provider>
   );
 }
