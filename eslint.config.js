@@ -56,7 +56,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/shared/contract'],
+              group: ['**/shared/contract', '**/shared/contract-*'],
               allowTypeImports: true,
               message: 'The renderer imports only types from the contract; put shared constants in shared/vocabulary.ts.',
             },
