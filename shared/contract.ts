@@ -25,6 +25,7 @@ import { figuresImportMethods } from './contract-figures-import';
 import { historyMethods } from './contract-history';
 import { kpiMethods } from './contract-kpis';
 import { moneyMethods } from './contract-money';
+import { packMethods } from './contract-packs';
 import { searchMethods } from './contract-search';
 import { versionMethods } from './contract-versions';
 import { planSetupMethods } from './contract-setup';
@@ -451,6 +452,7 @@ export const contract = {
   ...dfeImportMethods,
   ...figuresImportMethods,
   ...moneyMethods,
+  ...packMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   'database-damaged': 'The database file failed its integrity check.',
   'database-foreign': 'The file is not a Getting to Good database.',
   'database-newer': 'The database was written by a newer version of the app.',
+  unavailable: 'Something the app needs for this is not on this computer (such as a browser to print with).',
   internal: 'Something went wrong inside the app; nothing was saved.',
 } as const;
 

@@ -267,3 +267,58 @@ export const NOT_CARRIED_REASON_LABELS: Record<NotCarriedReason, string> = {
   superseded: 'Superseded, so not carried forward',
   deleted: 'Deleted after it was carried forward',
 };
+
+// ---------------------------------------------------------------- committee packs
+
+export const PACK_TEMPLATES = ['improvement-board', 'cabinet', 'scrutiny', 'corporate-parenting'] as const;
+export type PackTemplate = (typeof PACK_TEMPLATES)[number];
+export const PACK_TEMPLATE_LABELS: Record<PackTemplate, string> = {
+  'improvement-board': 'Improvement board',
+  cabinet: 'Cabinet',
+  scrutiny: 'Overview and scrutiny committee',
+  'corporate-parenting': 'Corporate parenting board',
+};
+
+/** The parts of a pack, in the order they print. */
+export const PACK_SECTIONS = [
+  'summary',
+  'recommendations',
+  'progress',
+  'kpis',
+  'kpi-charts',
+  'monitoring',
+  'workforce',
+  'finance',
+  'next-steps',
+  'implications',
+  'action-plan',
+] as const;
+export type PackSection = (typeof PACK_SECTIONS)[number];
+/** Each part as the pack's editor lists it; the printed headings are these words too. */
+export const PACK_SECTION_LABELS: Record<PackSection, string> = {
+  summary: 'Summary',
+  recommendations: 'Recommendations',
+  progress: 'Progress by theme',
+  kpis: 'Performance against the KPIs',
+  'kpi-charts': 'KPI trends',
+  monitoring: 'Monitoring visits and reviews',
+  workforce: 'Workforce',
+  finance: 'Finance',
+  'next-steps': 'Next steps',
+  implications: 'Implications',
+  'action-plan': 'Appendix A: the action plan',
+};
+/** The parts a person writes; the app fills the rest from the plan. */
+export const WRITTEN_SECTIONS: readonly PackSection[] = ['summary', 'recommendations', 'next-steps', 'implications'];
+
+export const PACK_STATUSES = ['draft', 'issued'] as const;
+
+/** The kind of report each kind of committee takes; a committee of another kind gets the board's. */
+export const PACK_TEMPLATE_OF_COMMITTEE: Record<CommitteeKind, PackTemplate> = {
+  'improvement-board': 'improvement-board',
+  'operational-group': 'improvement-board',
+  cabinet: 'cabinet',
+  scrutiny: 'scrutiny',
+  'corporate-parenting': 'corporate-parenting',
+  other: 'improvement-board',
+};

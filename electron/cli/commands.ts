@@ -2,6 +2,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/contrac
 import { CLASSIFICATION_LABELS } from '../../shared/vocabulary';
 import { CommandFailure, formatTable, UsageFailure, type Command, type DataCommand, type DataCommandContext } from './command';
 import { dateCommands } from './date-commands';
+import { packCommand } from './pack-command';
 
 async function call<M extends MethodName>(context: DataCommandContext, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const envelope = await context.app.dispatch(method, input);
@@ -76,4 +77,4 @@ const dbCheck: DataCommand = {
   },
 };
 
-export const commands: Command[] = [plansList, dbCheck, ...dateCommands];
+export const commands: Command[] = [plansList, dbCheck, packCommand, ...dateCommands];

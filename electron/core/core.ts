@@ -6,6 +6,7 @@ import type { Database } from '../../db/database';
 import { plans } from '../../db/schema';
 import { inTransaction, type UnitOfWork } from '../../db/records';
 import type { ChangeFeed } from './change-feed';
+import type { PackPrinter } from './printing/printer';
 import { assertPlanEditable } from './handlers/versions-rules';
 
 /** The changes saved while one contract call runs, so its answer can name them for undo. */
@@ -32,6 +33,8 @@ export class Core {
   readonly schemaVersion: number;
   readonly version: string;
   readonly clock: () => Date;
+  /** How packs are printed to PDF here; set by the host once it can serve the print view. */
+  printer: PackPrinter | null = null;
 
   constructor(options: CoreOptions) {
     this.db = options.db;

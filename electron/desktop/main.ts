@@ -22,6 +22,7 @@ import { appVersion } from '../core/version';
 import { serveAppRequest } from './app-protocol';
 import { INVOKE_CHANNEL } from './channel';
 import { menuTemplate } from './menu';
+import { ElectronPackPrinter } from './pack-printer';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -48,12 +49,16 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_REGISTRATION]);
 
 let mainWindow: BrowserWindow | null = null;
 let opened: OpenedApp | null = null;
+let printer: ElectronPackPrinter | null = null;
 
 if (app.requestSingleInstanceLock()) {
   app.on('second-instance', focusMainWindow);
   app.on('web-contents-created', (_event, contents) => harden(contents));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => opened?.close());
+  app.on('will-quit', () => {
+    void printer?.close();
+    opened?.close();
+  });
   app.whenReady().then(start).catch(failToStart);
 } else {
   app.quit();
@@ -75,6 +80,13 @@ function start(): void {
   const rendererFolder = path.join(__dirname, '..', 'renderer');
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererFolder, request));
   listenForContractCalls(opened.dispatch);
+  // Packs print from their print view in a hidden window of the app's own, on the app protocol.
+  printer = new ElectronPackPrinter({
+    createWindow: (options) => new BrowserWindow(options),
+    preload: path.join(__dirname, 'preload.cjs'),
+    platform: process.platform,
+  });
+  opened.core.printer = printer;
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       menuTemplate({
@@ -101,7 +113,8 @@ function failToStart(error: unknown): void {
 }
 
 function senderOf(event: IpcMainInvokeEvent): InvokeSender {
-  const fromAppWindow = mainWindow !== null && event.sender === mainWindow.webContents;
+  const fromAppWindow =
+    (mainWindow !== null && event.sender === mainWindow.webContents) || (printer !== null && printer.owns(event.sender));
   try {
     const frame = event.senderFrame;
     return { fromAppWindow, frameUrl: frame?.url ?? null, isTopFrame: frame?.parent === null };

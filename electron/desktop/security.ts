@@ -92,7 +92,7 @@ export function isAllowedNavigation(url: string): boolean {
 }
 
 export interface InvokeSender {
-  /** Whether the message came from the main window's web contents. */
+  /** Whether the message came from the web contents of one of the app's own windows: the main window or a hidden print window. */
   fromAppWindow: boolean;
   /** The URL of the frame that sent it, or null when the frame is gone. */
   frameUrl: string | null;

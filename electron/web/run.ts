@@ -6,7 +6,7 @@ import { openApp } from '../core/app';
 import { defaultDataDirectory, findUp } from '../core/paths';
 import { describeStartupError } from '../core/startup-error';
 import { appVersion } from '../core/version';
-import { startWebHost } from './host';
+import { serveApp } from './serve-app';
 
 const USAGE = `Usage: npm run web -- [--port N] [--data-dir FOLDER]
 
@@ -51,8 +51,8 @@ export async function runWebHost(argv: string[]): Promise<void> {
     console.error(describeStartupError(error));
     process.exit(1);
   }
-  const host = await startWebHost({
-    dispatch: app.dispatch,
+  // Packs print through this host's own print view, so the printer is set once it listens.
+  const served = await serveApp(app, {
     rendererDirectory: findUp(here, 'out/renderer'),
     port,
   }).catch((error: NodeJS.ErrnoException) => {
@@ -64,10 +64,10 @@ export async function runWebHost(argv: string[]): Promise<void> {
     process.exit(1);
   });
   console.log(`Getting to Good is running in browser mode, with its data in ${dataDirectory}`);
-  console.log(`Open this address in your browser: ${host.url}`);
+  console.log(`Open this address in your browser: ${served.host.url}`);
   console.log('Press Ctrl+C to stop.');
   const stop = () => {
-    void host.close().then(() => {
+    void served.close().then(() => {
       app.close();
       process.exit(0);
     });

@@ -19,7 +19,10 @@ import { ScorecardPage } from './pages/ScorecardPage';
 import { WorkforcePage } from './pages/WorkforcePage';
 import { HistoryPage } from './pages/HistoryPage';
 import { MeetingsPage } from './pages/MeetingsPage';
+import { PackPage } from './pages/PackPage';
+import { PacksPage } from './pages/PacksPage';
 import { PlanLayout } from './pages/PlanLayout';
+import { PrintPackPage } from './pages/PrintPackPage';
 import { PlanOverviewPage } from './pages/PlanOverviewPage';
 import { PlansPage } from './pages/PlansPage';
 import { RecommendationsPage } from './pages/RecommendationsPage';
@@ -58,6 +61,18 @@ export function App() {
   useChangeEvents();
   return (
     <HashRouter>
+      <Routes>
+        {/* A pack's print view stands alone: no header, navigation or footer on the page. */}
+        <Route path="/print/packs/:packId" element={<PrintPackPage />} />
+        <Route path="*" element={<AppShell />} />
+      </Routes>
+    </HashRouter>
+  );
+}
+
+function AppShell() {
+  return (
+    <>
       <a className="skip-link" href="#main" onClick={(event) => {
         event.preventDefault();
         document.getElementById('main')?.focus();
@@ -103,6 +118,8 @@ export function App() {
               <Route path="import-figures" element={<FiguresImportPage />} />
               <Route path=":kpiId" element={<KpiPage />} />
             </Route>
+            <Route path="packs" element={<PacksPage />} />
+            <Route path="packs/:packId" element={<PackPage />} />
             <Route path="workforce" element={<WorkforcePage />} />
             <Route path="finance" element={<FinancePage />} />
             <Route path="timeline" element={<TimelinePage />} />
@@ -117,6 +134,6 @@ export function App() {
         </Routes>
       </main>
       <Footer />
-    </HashRouter>
+    </>
   );
 }

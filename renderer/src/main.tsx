@@ -10,6 +10,7 @@ import './styles/kpis.css';
 import './styles/kpi-chart.css';
 import './styles/kpi-import.css';
 import './styles/money.css';
+import './styles/packs.css';
 
 const client = createClient(chooseTransport());
 // Data is local and refreshed by change events, so there is nothing to gain from refetching

@@ -10,6 +10,7 @@ import { MALFORMED_FIGURES_IMPORT } from '../support/malformed-figures-import';
 import { MALFORMED_HISTORY } from '../support/malformed-history';
 import { MALFORMED_KPIS } from '../support/malformed-kpis';
 import { MALFORMED_MONEY } from '../support/malformed-money';
+import { MALFORMED_PACKS } from '../support/malformed-packs';
 import { MALFORMED_PLAN_SETUP } from '../support/malformed-setup';
 import { MALFORMED_VERSIONS } from '../support/malformed-versions';
 import { databaseBytes, expectRefusedAt } from '../support/refusals';
@@ -115,6 +116,7 @@ const MALFORMED: Record<MethodName, [unknown, string][]> = {
   ...MALFORMED_DFE_IMPORT,
   ...MALFORMED_FIGURES_IMPORT,
   ...MALFORMED_MONEY,
+  ...MALFORMED_PACKS,
 };
 
 describe('malformed input', () => {

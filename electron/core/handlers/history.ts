@@ -99,7 +99,8 @@ function describe(row: AuditRow): AuditEntryView {
   const label = ENTITY_LABELS[row.entityType] ?? row.entityType.replaceAll('_', ' ');
   const restored = row.operation === 'update' && before?.deletedAt && !after?.deletedAt;
   const removed = row.operation === 'delete' || (row.operation === 'update' && !before?.deletedAt && after?.deletedAt);
-  const verb = row.operation === 'create' ? 'Added' : removed ? 'Removed' : restored ? 'Restored' : 'Changed';
+  const issued = row.entityType === 'packs' && before?.status === 'draft' && after?.status === 'issued';
+  const verb = row.operation === 'create' ? 'Added' : removed ? 'Removed' : restored ? 'Restored' : issued ? 'Issued' : 'Changed';
   const fields =
     row.operation === 'update' && before && after && row.entityType !== 'settings'
       ? Object.keys(after)
@@ -137,6 +138,9 @@ function revert(unit: UnitOfWork, entry: AuditRow): void {
   const table = TABLES_BY_NAME.get(entry.entityType);
   if (!table) throw new AppError('conflict', 'This change cannot be undone: it touched records the app no longer keeps.');
   const current = unit.db.select().from(table).where(eq(table.id, entry.entityId)).get() as Record<string, unknown> | undefined;
+  if (entry.entityType === 'packs' && current?.status === 'issued') {
+    throw new AppError('conflict', 'This change cannot be undone: the pack has been issued, and is kept as it went to the meeting.');
+  }
   // The record must still be as this change left it; an undo in between that put it back counts.
   const unchangedSince =
     current !== undefined && after !== null && Object.keys(after).every((key) => STAMP_FIELDS.has(key) || JSON.stringify(current[key]) === JSON.stringify(after[key]));

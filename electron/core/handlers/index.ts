@@ -12,6 +12,7 @@ import { inspectionHandlers } from './inspections';
 import { kpiReadingHandlers } from './kpi-reading';
 import { kpiHandlers } from './kpis';
 import { moneyHandlers } from './money';
+import { packHandlers } from './packs';
 import { planSetupHandlers } from './plan-setup';
 import { planHandlers } from './plans';
 import { searchHandlers } from './search';
@@ -42,4 +43,5 @@ export const handlers: Handlers = {
   ...dfeImportHandlers,
   ...figuresImportHandlers,
   ...moneyHandlers,
+  ...packHandlers,
 };

@@ -153,7 +153,7 @@ function scorecardRow(kpi: Kpi, values: ValueRow[], comparators: ComparatorRow[]
   };
 }
 
-function scorecard(reader: Reader, planId: string): Scorecard {
+export function scorecard(reader: Reader, planId: string): Scorecard {
   const all = listKpis(reader, planId);
   const values = valuesOfPlan(reader, planId);
   const comparators = comparatorsOfPlan(reader, planId);
@@ -175,7 +175,7 @@ function scorecard(reader: Reader, planId: string): Scorecard {
   return { groups, kpiCount: all.length };
 }
 
-function series(reader: Reader, kpiId: string): KpiSeries {
+export function series(reader: Reader, kpiId: string): KpiSeries {
   const { planId } = getLiveRecord(reader, kpis, kpiId);
   const [kpi] = listKpis(reader, planId, [kpiId]);
   if (!kpi) throw new Error('The KPI could not be read.');

@@ -36,7 +36,7 @@ function toProjection(row: ProjectionRow): WorkforceProjection {
   };
 }
 
-function listProjections(reader: Reader, planId: string): WorkforceProjection[] {
+export function listProjections(reader: Reader, planId: string): WorkforceProjection[] {
   return reader.db
     .select()
     .from(workforceProjections)
@@ -100,7 +100,7 @@ function planYears(reader: Reader, planId: string): string[] {
   return financialYearKeys(first, Math.min(Math.max(count, 1), 20));
 }
 
-function readBudget(core: Core, planId: string): Budget {
+export function readBudget(core: Core, planId: string): Budget {
   const rows = core.db
     .select()
     .from(budgetLines)

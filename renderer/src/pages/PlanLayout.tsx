@@ -41,6 +41,7 @@ const GROUPS: { label: string; tabs: { to: string; label: string; end: boolean }
     tabs: [
       { to: 'reviews', label: 'Visits and reviews', end: false },
       { to: 'meetings', label: 'Meetings', end: false },
+      { to: 'packs', label: 'Committee packs', end: false },
       { to: 'deadlines', label: 'Statutory dates', end: false },
       { to: 'timeline', label: 'Timeline', end: false },
     ],

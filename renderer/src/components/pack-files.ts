@@ -1,0 +1,34 @@
+// Saving a pack's PDF or Word file where the browser saves downloads, and the chart pictures
+// the Word file carries: the same images the print view draws.
+import type { PackDocument, PackFile } from '../../../shared/contract-packs';
+import { PRINT_SIZE } from './kpi-chart';
+import { kpiChartPng } from './kpi-chart-png';
+
+/** Hands the file to the browser's downloads, named as the services named it. */
+export function saveFile(file: PackFile): void {
+  const binary = atob(file.base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mediaType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser reads the blob once the download starts; let it go a little later.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+const PNG_PREFIX = 'data:image/png;base64,';
+
+/** Each chart of the document as a PNG in base64, by KPI id. */
+export function chartImages(document: PackDocument): Record<string, string> {
+  const images: Record<string, string> = {};
+  for (const series of document.charts) {
+    const url = kpiChartPng(series, document.authority, PRINT_SIZE);
+    images[series.kpi.id] = url.startsWith(PNG_PREFIX) ? url.slice(PNG_PREFIX.length) : url;
+  }
+  return images;
+}
