@@ -1,28 +1,22 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { HashRouter, NavLink, Route, Routes } from 'react-router';
 import { useChangeEvents, useContractQuery } from './client/hooks';
-import { Page } from './components/Page';
+import { Loading, Page } from './components/Page';
 import { UndoControls } from './components/UndoControls';
 import { NewPlanPage } from './pages/NewPlanPage';
 import { ActionPage } from './pages/ActionPage';
 import { ActionsPage } from './pages/ActionsPage';
 import { AttentionPage } from './pages/AttentionPage';
 import { DeadlinesPage } from './pages/DeadlinesPage';
-import { DfeImportPage } from './pages/DfeImportPage';
-import { FiguresImportPage } from './pages/FiguresImportPage';
 import { FinancePage } from './pages/FinancePage';
 import { KpiDefinitionsPage } from './pages/KpiDefinitionsPage';
 import { KpiLayout } from './pages/KpiLayout';
-import { KpiPage } from './pages/KpiPage';
 import { KpiValuesPage } from './pages/KpiValuesPage';
 import { ScorecardPage } from './pages/ScorecardPage';
-import { WorkforcePage } from './pages/WorkforcePage';
 import { HistoryPage } from './pages/HistoryPage';
 import { MeetingsPage } from './pages/MeetingsPage';
-import { PackPage } from './pages/PackPage';
 import { PacksPage } from './pages/PacksPage';
 import { PlanLayout } from './pages/PlanLayout';
-import { PrintPackPage } from './pages/PrintPackPage';
 import { PlanOverviewPage } from './pages/PlanOverviewPage';
 import { PlansPage } from './pages/PlansPage';
 import { RecommendationsPage } from './pages/RecommendationsPage';
@@ -32,6 +26,14 @@ import { SettingsPage } from './pages/SettingsPage';
 import { ThemesPage } from './pages/ThemesPage';
 import { TimelinePage } from './pages/TimelinePage';
 import { VersionsPage } from './pages/VersionsPage';
+
+// The pages that draw charts or read files load when first opened, so the app starts with less to read.
+const DfeImportPage = lazy(() => import('./pages/DfeImportPage').then((module) => ({ default: module.DfeImportPage })));
+const FiguresImportPage = lazy(() => import('./pages/FiguresImportPage').then((module) => ({ default: module.FiguresImportPage })));
+const KpiPage = lazy(() => import('./pages/KpiPage').then((module) => ({ default: module.KpiPage })));
+const WorkforcePage = lazy(() => import('./pages/WorkforcePage').then((module) => ({ default: module.WorkforcePage })));
+const PackPage = lazy(() => import('./pages/PackPage').then((module) => ({ default: module.PackPage })));
+const PrintPackPage = lazy(() => import('./pages/PrintPackPage').then((module) => ({ default: module.PrintPackPage })));
 
 function NotFound() {
   return (
@@ -63,7 +65,14 @@ export function App() {
     <HashRouter>
       <Routes>
         {/* A pack's print view stands alone: no header, navigation or footer on the page. */}
-        <Route path="/print/packs/:packId" element={<PrintPackPage />} />
+        <Route
+          path="/print/packs/:packId"
+          element={
+            <Suspense fallback={null}>
+              <PrintPackPage />
+            </Suspense>
+          }
+        />
         <Route path="*" element={<AppShell />} />
       </Routes>
     </HashRouter>
@@ -99,39 +108,41 @@ function AppShell() {
         <UndoControls />
       </header>
       <main id="main" tabIndex={-1}>
-        <Routes>
-          <Route path="/" element={<PlansPage />} />
-          <Route path="/plans/new" element={<NewPlanPage />} />
-          <Route path="/plans/:planId" element={<PlanLayout />}>
-            <Route index element={<AttentionPage />} />
-            <Route path="overview" element={<PlanOverviewPage />} />
-            <Route path="actions" element={<ActionsPage />} />
-            <Route path="actions/:actionId" element={<ActionPage />} />
-            <Route path="recommendations" element={<RecommendationsPage />} />
-            <Route path="themes" element={<ThemesPage />} />
-            <Route path="reviews" element={<ReviewsPage />} />
-            <Route path="kpis" element={<KpiLayout />}>
-              <Route index element={<ScorecardPage />} />
-              <Route path="values" element={<KpiValuesPage />} />
-              <Route path="definitions" element={<KpiDefinitionsPage />} />
-              <Route path="import-published" element={<DfeImportPage />} />
-              <Route path="import-figures" element={<FiguresImportPage />} />
-              <Route path=":kpiId" element={<KpiPage />} />
+        <Suspense fallback={<Loading what="the page" />}>
+          <Routes>
+            <Route path="/" element={<PlansPage />} />
+            <Route path="/plans/new" element={<NewPlanPage />} />
+            <Route path="/plans/:planId" element={<PlanLayout />}>
+              <Route index element={<AttentionPage />} />
+              <Route path="overview" element={<PlanOverviewPage />} />
+              <Route path="actions" element={<ActionsPage />} />
+              <Route path="actions/:actionId" element={<ActionPage />} />
+              <Route path="recommendations" element={<RecommendationsPage />} />
+              <Route path="themes" element={<ThemesPage />} />
+              <Route path="reviews" element={<ReviewsPage />} />
+              <Route path="kpis" element={<KpiLayout />}>
+                <Route index element={<ScorecardPage />} />
+                <Route path="values" element={<KpiValuesPage />} />
+                <Route path="definitions" element={<KpiDefinitionsPage />} />
+                <Route path="import-published" element={<DfeImportPage />} />
+                <Route path="import-figures" element={<FiguresImportPage />} />
+                <Route path=":kpiId" element={<KpiPage />} />
+              </Route>
+              <Route path="packs" element={<PacksPage />} />
+              <Route path="packs/:packId" element={<PackPage />} />
+              <Route path="workforce" element={<WorkforcePage />} />
+              <Route path="finance" element={<FinancePage />} />
+              <Route path="timeline" element={<TimelinePage />} />
+              <Route path="deadlines" element={<DeadlinesPage />} />
+              <Route path="meetings" element={<MeetingsPage />} />
+              <Route path="search" element={<SearchPage />} />
+              <Route path="versions" element={<VersionsPage />} />
+              <Route path="history" element={<HistoryPage />} />
             </Route>
-            <Route path="packs" element={<PacksPage />} />
-            <Route path="packs/:packId" element={<PackPage />} />
-            <Route path="workforce" element={<WorkforcePage />} />
-            <Route path="finance" element={<FinancePage />} />
-            <Route path="timeline" element={<TimelinePage />} />
-            <Route path="deadlines" element={<DeadlinesPage />} />
-            <Route path="meetings" element={<MeetingsPage />} />
-            <Route path="search" element={<SearchPage />} />
-            <Route path="versions" element={<VersionsPage />} />
-            <Route path="history" element={<HistoryPage />} />
-          </Route>
-          <Route path="/settings" element={<SettingsPage />} />
-          <Route path="*" element={<NotFound />} />
-        </Routes>
+            <Route path="/settings" element={<SettingsPage />} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Suspense>
       </main>
       <Footer />
     </>

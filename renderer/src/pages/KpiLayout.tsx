@@ -1,5 +1,7 @@
+import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { usePlan } from './PlanLayout';
+import { Loading } from '../components/Page';
 
 const SECTIONS = [
   { to: '', label: 'Scorecard', end: true },
@@ -25,7 +27,9 @@ export function KpiLayout() {
           ))}
         </ul>
       </nav>
-      <Outlet />
+      <Suspense fallback={<Loading what="the page" />}>
+        <Outlet />
+      </Suspense>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, Suspense, useContext } from 'react';
 import { NavLink, Outlet, useParams } from 'react-router';
 import type { PlanSummary } from '../../../shared/contract';
 import { useContractQuery } from '../client/hooks';
@@ -92,7 +92,9 @@ export function PlanLayout() {
         <div className="plan-content">
           <VersionNotice plan={plan} plans={plans.data} />
           <ReadOnlyContext.Provider value={plan.status === 'superseded'}>
-            <Outlet />
+            <Suspense fallback={<Loading what="the page" />}>
+              <Outlet />
+            </Suspense>
           </ReadOnlyContext.Provider>
         </div>
       </div>
