@@ -156,6 +156,7 @@ test.describe('committee packs', () => {
     await expectNoAccessibilityViolations(page);
 
     await page.getByRole('navigation', { name: 'Plan' }).getByRole('link', { name: 'Committee packs' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Committee packs' })).toBeVisible();
     const row = page.getByRole('row', { name: new RegExp(board.committee.name) });
     await expect(row).toContainText(formatLongDate(board.meeting.meetingDate));
     await expect(row).toContainText('Improvement board');
@@ -339,6 +340,7 @@ test.describe('committee packs', () => {
     const following = committee.meetings.filter((candidate) => candidate.meetingDate > meeting.meetingDate).sort((a, b) => a.meetingDate.localeCompare(b.meetingDate))[0];
     if (!following) throw new Error('The board has no later meeting');
     await page.getByRole('navigation', { name: 'Plan' }).getByRole('link', { name: 'Committee packs' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Committee packs' })).toBeVisible();
     await expect(page.getByRole('row', { name: new RegExp(pack.title) }).filter({ hasText: 'Issued' })).toContainText(/Issued \d{1,2} \w+ \d{4}/);
     await page.getByRole('button', { name: 'Build a pack' }).click();
     const build = page.getByRole('dialog', { name: 'Build a committee pack' });
@@ -361,6 +363,7 @@ test.describe('committee packs', () => {
     for (const name of ['Print', 'Download PDF', 'Download Word']) await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
     await expectNoAccessibilityViolations(page);
     await page.getByRole('navigation', { name: 'Plan' }).getByRole('link', { name: 'Committee packs' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Committee packs' })).toBeVisible();
     await expect(page.getByRole('link', { name: pack.title })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Build a pack' })).toHaveCount(0);
   });
