@@ -1,7 +1,7 @@
 // The plan's money (DOMAIN.md section 7): budget lines, each recurrent growth in the base budget
 // or one-off investment held in a reserve, with an allocation and spend in each UK financial
 // year. Amounts are whole pence everywhere but on screen, where people write pounds.
-import { financialYearLabel } from './workforce';
+import { periodLabel } from './periods';
 
 export const BUDGET_KINDS = ['recurrent', 'one-off'] as const;
 export type BudgetKind = (typeof BUDGET_KINDS)[number];
@@ -116,7 +116,7 @@ export function lineTotals(entries: readonly Amounts[]): Amounts {
 export function totalBudget(lines: readonly BudgetLineAmounts[], years: readonly string[] = []): BudgetTotals {
   const allYears = [...new Set([...years, ...lines.flatMap((line) => line.entries.map((entry) => entry.financialYear))])].sort();
   const byYear = new Map<string, BudgetYearTotals>(
-    allYears.map((financialYear) => [financialYear, { financialYear, label: financialYearLabel(financialYear), recurrent: zero(), oneOff: zero(), total: zero() }]),
+    allYears.map((financialYear) => [financialYear, { financialYear, label: periodLabel(financialYear), recurrent: zero(), oneOff: zero(), total: zero() }]),
   );
   const recurrent = zero();
   const oneOff = zero();

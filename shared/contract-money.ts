@@ -2,7 +2,8 @@
 import * as z from 'zod';
 import { BUDGET_KINDS, MAX_AMOUNT_PENCE } from './budget';
 import { Id, method, optionalText, title, type MethodDefinition } from './contract-kit';
-import { financialYearLabel, isFinancialYearKey, MAX_PROJECTION_YEARS, MAX_RECRUITMENT_CHANNELS } from './workforce';
+import { isFinancialYearKey, periodLabel } from './periods';
+import { MAX_PROJECTION_YEARS, MAX_RECRUITMENT_CHANNELS } from './workforce';
 
 // ---------------------------------------------------------------- values crossing the contract
 
@@ -215,7 +216,7 @@ const entryList = z
         context.addIssue({
           code: 'custom',
           path: [index, 'financialYear'],
-          message: `${financialYearLabel(entry.financialYear)} is given twice: give each financial year once`,
+          message: `${periodLabel(entry.financialYear)} is given twice: give each financial year once`,
         });
       }
       seen.add(entry.financialYear);

@@ -145,6 +145,21 @@ export function periodsBetween(frequency: 'weekly' | 'monthly' | 'quarterly' | '
   return result;
 }
 
+/** Whether a key names a real financial year: "2024-25" does, "2024-26" and "2024/25" do not. */
+export function isFinancialYearKey(key: string): boolean {
+  const match = /^(\d{4})-(\d{2})$/.exec(key);
+  if (!match) return false;
+  const startYear = Number(match[1]);
+  return startYear >= 1900 && startYear <= 2998 && financialYearPeriod(`${match[1]}-04-01`).key === key;
+}
+
+/** `count` financial years in order from `first`: ("2024-25", 3) → 2024-25, 2025-26, 2026-27. */
+export function financialYearKeys(first: string, count: number): string[] {
+  if (!isFinancialYearKey(first)) throw new RangeError(`“${first}” is not a financial year such as 2024-25`);
+  const startYear = Number(first.slice(0, 4));
+  return Array.from({ length: Math.max(0, count) }, (_, index) => financialYearPeriod(`${startYear + index}-04-01`).key);
+}
+
 function notAPeriod(key: string, why: string): AppError {
   const message = `“${key}” is not a period: ${why}`;
   return new AppError('invalid-input', message, { fields: [{ path: 'period', message }] });

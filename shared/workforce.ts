@@ -19,7 +19,7 @@
 // - Posts are whole; the rest are full-time equivalents (FTE), which may be fractional. Every
 //   figure is taken to the nearest tenth of an FTE (halves up) before it is used, so the table
 //   adds up exactly as shown to one decimal place.
-import { financialYearPeriod, periodLabel } from './periods';
+import { financialYearKeys, periodLabel } from './periods';
 
 /** The recruitment channels a new projection starts with; a plan may rename, add or remove them. */
 export const DEFAULT_RECRUITMENT_CHANNELS = [
@@ -87,28 +87,6 @@ export interface WorkforceProjectionTable {
   totals: { leavers: number; recruits: number; recruitsBeyondVacancies: number };
 }
 
-// ---------------------------------------------------------------- financial years
-
-/** Whether a key names a real financial year: "2024-25" does, "2024-26" and "2024/25" do not. */
-export function isFinancialYearKey(key: string): boolean {
-  const match = /^(\d{4})-(\d{2})$/.exec(key);
-  if (!match) return false;
-  const startYear = Number(match[1]);
-  return startYear >= 1900 && startYear <= 2998 && financialYearPeriod(`${match[1]}-04-01`).key === key;
-}
-
-/** `count` financial years in order from `first`: ("2024-25", 3) → 2024-25, 2025-26, 2026-27. */
-export function financialYearKeys(first: string, count: number): string[] {
-  if (!isFinancialYearKey(first)) throw new RangeError(`“${first}” is not a financial year such as 2024-25`);
-  const startYear = Number(first.slice(0, 4));
-  return Array.from({ length: Math.max(0, count) }, (_, index) => financialYearPeriod(`${startYear + index}-04-01`).key);
-}
-
-/** "2024-25" → "2024/25", as councils write financial years. */
-export function financialYearLabel(key: string): string {
-  return periodLabel(key);
-}
-
 // ---------------------------------------------------------------- the projection
 
 const toTenths = (value: number) => Math.round(value * 10);
@@ -149,7 +127,7 @@ export function projectWorkforce(inputs: WorkforceInputs): WorkforceProjectionTa
     totals.recruitsBeyondVacancies += beyond;
     return {
       financialYear,
-      label: financialYearLabel(financialYear),
+      label: periodLabel(financialYear),
       filledAtStart: fromTenths(filledAtStart),
       leavers: fromTenths(leavers),
       recruitsByChannel: byChannel.map(fromTenths),

@@ -9,8 +9,6 @@ import { periodLabel, periodRange } from '../../shared/periods';
 import { periodProblem, valueProblem } from '../../shared/kpi-cells';
 import type { Frequency, KpiUnit, SuppressionCode } from '../../shared/vocabulary';
 
-export { periodProblem, valueProblem };
-
 export interface KpiValueWrite {
   kpiId: string;
   /** A period key: "2024-03", "2024-25-Q1", "2024-25", "census-2024" or "2024-W07". */

@@ -1,7 +1,7 @@
 import type { Locator } from '@playwright/test';
 import { londonDate } from '../../shared/dates';
 import { financialYearPeriod } from '../../shared/periods';
-import { financialYearKeys, financialYearLabel } from '../../shared/workforce';
+import { financialYearKeys, periodLabel } from '../../shared/periods';
 import { expect, test } from './fixtures';
 import { call, demoPlanId, expectNoAccessibilityViolations, newPlan, openPlanPage } from './support';
 
@@ -22,7 +22,7 @@ test.describe('workforce projection', () => {
     const chart = section.getByRole('img', { name: /^Line chart of Social work workforce/ });
     await expect(chart).toHaveAccessibleName(/Vacancies fall from 30\.0 \(16\.1% of 186 posts\) now to 6\.7 \(3\.6%\) at the end of/);
     const table = section.getByRole('table');
-    await expect(table.getByRole('columnheader', { name: financialYearLabel(thisYear), exact: true })).toBeVisible();
+    await expect(table.getByRole('columnheader', { name: periodLabel(thisYear), exact: true })).toBeVisible();
     expect(await rowTexts(table.getByRole('row', { name: /^Vacancy rate/ }))).toEqual(['Vacancy rate', '16.1%', '11.3%', '7.4%', '3.6%']);
     expect(await rowTexts(table.getByRole('row', { name: /^Leavers in the year/ }))).toEqual(['Leavers in the year', '– not applicable', '29.0', '30.7', '32.0']);
     expect(await rowTexts(table.getByRole('row', { name: /Newly qualified social workers \(ASYE\)/ }))).toEqual([
@@ -53,16 +53,16 @@ test.describe('workforce projection', () => {
     await expect(dialog.getByRole('button', { name: /First financial year/ })).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await expect(page.getByRole('listbox')).toBeVisible();
-    await page.keyboard.type(financialYearLabel(nextYear));
+    await page.keyboard.type(periodLabel(nextYear));
     await page.keyboard.press('Enter');
-    await expect(dialog.getByRole('button', { name: /First financial year/ })).toContainText(financialYearLabel(nextYear));
+    await expect(dialog.getByRole('button', { name: /First financial year/ })).toContainText(periodLabel(nextYear));
     await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowDown');
     await page.getByRole('option', { name: '2 years' }).waitFor();
     await page.keyboard.type('2');
     await page.keyboard.press('Enter');
     await expect(dialog.getByRole('button', { name: /Years to project/ })).toContainText('2 years');
-    await expect(dialog.getByRole('columnheader')).toHaveText(['Channel', financialYearLabel(nextYear), financialYearLabel(yearAfter), 'Remove']);
+    await expect(dialog.getByRole('columnheader')).toHaveText(['Channel', periodLabel(nextYear), periodLabel(yearAfter), 'Remove']);
 
     await page.keyboard.press('Tab');
     await expect(dialog.getByLabel('Posts', { exact: true })).toBeFocused();
@@ -75,7 +75,7 @@ test.describe('workforce projection', () => {
     await page.keyboard.press('Tab');
     await expect(dialog.getByLabel('Name of channel 1')).toHaveValue('Newly qualified social workers (ASYE)');
     await page.keyboard.press('Tab');
-    await expect(dialog.getByLabel(`Recruits from Newly qualified social workers (ASYE) in ${financialYearLabel(nextYear)}`)).toBeFocused();
+    await expect(dialog.getByLabel(`Recruits from Newly qualified social workers (ASYE) in ${periodLabel(nextYear)}`)).toBeFocused();
     await page.keyboard.type('8');
     await page.keyboard.press('Tab');
     await page.keyboard.type('2.5');
@@ -91,7 +91,7 @@ test.describe('workforce projection', () => {
     await vacancies.focus();
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('10');
-    await dialog.getByLabel(`Recruits from Agency workers converted to permanent in ${financialYearLabel(nextYear)}`).focus();
+    await dialog.getByLabel(`Recruits from Agency workers converted to permanent in ${periodLabel(nextYear)}`).focus();
     await page.keyboard.type('4');
     // The last channel is removed, and focus goes to the button that adds one.
     await dialog.getByRole('button', { name: 'Remove the channel Experienced social workers' }).focus();
@@ -130,7 +130,7 @@ test.describe('workforce projection', () => {
       '⚠ 2.5',
     ]);
     await expect(
-      section.getByText(`Recruits planned beyond the vacancies, with no post to fill: 2.0 in ${financialYearLabel(nextYear)}, 2.5 in ${financialYearLabel(yearAfter)}.`),
+      section.getByText(`Recruits planned beyond the vacancies, with no post to fill: 2.0 in ${periodLabel(nextYear)}, 2.5 in ${periodLabel(yearAfter)}.`),
     ).toBeVisible();
     await page.reload();
     await expect(section.getByRole('table').getByRole('row', { name: /^Vacancy rate/ })).toContainText('0.0%');
@@ -144,11 +144,11 @@ test.describe('workforce projection', () => {
     await page.getByRole('button', { name: 'Edit the projection “Social work workforce: three-year projection”' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Annual turnover (%)').fill('120');
-    await dialog.getByLabel(`Recruits from Experienced social workers in ${financialYearLabel(thisYear)}`).fill('ten');
+    await dialog.getByLabel(`Recruits from Experienced social workers in ${periodLabel(thisYear)}`).fill('ten');
     await dialog.getByRole('button', { name: 'Save the projection' }).click();
     await expect(dialog.getByText('Turnover cannot be above 100%')).toBeVisible();
     await expect(dialog.getByText('Enter the recruits as a number of posts (FTE), such as 12 or 2.5')).toBeVisible();
-    await expect(dialog.getByLabel(`Recruits from Experienced social workers in ${financialYearLabel(thisYear)}`)).toHaveAttribute('aria-invalid', 'true');
+    await expect(dialog.getByLabel(`Recruits from Experienced social workers in ${periodLabel(thisYear)}`)).toHaveAttribute('aria-invalid', 'true');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(await call<unknown[]>(context.request, host, 'workforce.list', { planId })).toEqual(before);
 

@@ -6,14 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { formatPounds, parsePounds, penceToPoundsText, totalBudget, type BudgetLineAmounts } from '../../shared/budget';
 import {
   describeProjection,
-  financialYearKeys,
-  financialYearLabel,
   formatFte,
   formatFteChange,
   formatVacancyRate,
-  isFinancialYearKey,
   projectWorkforce,
 } from '../../shared/workforce';
+import { financialYearKeys, isFinancialYearKey, periodLabel } from '../../shared/periods';
 import { NORTHMOOR_PROJECTION } from '../support/workforce';
 
 describe('financial years', () => {
@@ -32,7 +30,7 @@ describe('financial years', () => {
 
   it('counts on from the first year, across a century, labelled as councils write them', () => {
     expect(financialYearKeys('2098-99', 3)).toEqual(['2098-99', '2099-00', '2100-01']);
-    expect(financialYearKeys('2024-25', 3).map(financialYearLabel)).toEqual(['2024/25', '2025/26', '2026/27']);
+    expect(financialYearKeys('2024-25', 3).map(periodLabel)).toEqual(['2024/25', '2025/26', '2026/27']);
     expect(() => financialYearKeys('2024-26', 1)).toThrow(RangeError);
   });
 });

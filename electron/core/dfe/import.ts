@@ -15,7 +15,8 @@ import { periodLabel } from '../../../shared/periods';
 import type { Frequency, KpiUnit, SuppressionCode } from '../../../shared/vocabulary';
 import type { Core } from '../core';
 import { fieldError } from '../handlers/plan-setup-common';
-import { periodProblem, writeKpiValues } from '../kpi-values';
+import { periodProblem } from '../../../shared/kpi-cells';
+import { writeKpiValues } from '../kpi-values';
 import type { Series, SeriesRow } from './select';
 
 type Reader = Pick<Core, 'db'>;

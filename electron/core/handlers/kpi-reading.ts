@@ -88,7 +88,9 @@ function comparatorLines(rows: ComparatorRow[]): Map<string, ComparatorRow[]> {
   const lines = new Map<string, ComparatorRow[]>();
   for (const row of rows) {
     const key = row.kind === 'other' ? `other:${row.label}` : row.kind;
-    lines.set(key, [...(lines.get(key) ?? []), row]);
+    const line = lines.get(key);
+    if (line) line.push(row);
+    else lines.set(key, [row]);
   }
   return lines;
 }

@@ -6,8 +6,8 @@ import { lineTotals, totalBudget, type BudgetKind } from '../../../shared/budget
 import { checkProjection, type Budget, type BudgetLine, type WorkforceProjection } from '../../../shared/contract-money';
 import type { ParsedInput } from '../../../shared/contract';
 import { londonDate } from '../../../shared/dates';
-import { financialYearPeriod } from '../../../shared/periods';
-import { describeProjection, financialYearKeys, financialYearLabel, projectWorkforce } from '../../../shared/workforce';
+import { financialYearKeys, financialYearPeriod, periodLabel } from '../../../shared/periods';
+import { describeProjection, projectWorkforce } from '../../../shared/workforce';
 import type { Core } from '../core';
 import { fieldError } from './plan-setup-common';
 import { assertPlanExists } from './plans';
@@ -76,7 +76,7 @@ function toLines(reader: Reader, rows: LineRow[]): BudgetLine[] {
       .filter((entry) => entry.budgetLineId === row.id)
       .map((entry) => ({
         financialYear: entry.financialYear,
-        label: financialYearLabel(entry.financialYear),
+        label: periodLabel(entry.financialYear),
         allocatedPence: entry.allocatedPence,
         spentPence: entry.spentPence,
       }));

@@ -114,7 +114,7 @@ function ragChanges(before: Record<string, number>, now: Record<string, number>)
 
 function changeCell(before: Record<string, number> | undefined, now: RagCounts): PackCell {
   if (!before) return { text: 'Not reported before' };
-  const text = ragChanges(before, now as unknown as Record<string, number>);
+  const text = ragChanges(before, now);
   return { text: text ? text.charAt(0).toUpperCase() + text.slice(1) : 'No change' };
 }
 
@@ -152,8 +152,8 @@ interface Sources {
 
 function ragFacts(actions: ActionRow[], themes: Sources['themes']): PackDocument['facts'] {
   return {
-    ragCounts: countRags(actions) as unknown as Record<string, number>,
-    themes: Object.fromEntries(themes.map((theme) => [theme.id, countRags(actions.filter((action) => action.themeId === theme.id)) as unknown as Record<string, number>])),
+    ragCounts: countRags(actions),
+    themes: Object.fromEntries(themes.map((theme) => [theme.id, countRags(actions.filter((action) => action.themeId === theme.id))])),
   };
 }
 
@@ -161,9 +161,9 @@ function progress(section: Section, sources: Sources): void {
   const { actions, themes, previous, previousLabel, pack } = sources;
   const overall = countRags(actions);
   const byTheme = new Map(themes.map((theme) => [theme.id, countRags(actions.filter((action) => action.themeId === theme.id))]));
-  section.say(`At the end of the reporting period the plan has ${actions.length} actions: ${ragWords(overall as unknown as Record<string, number>)}.`);
+  section.say(`At the end of the reporting period the plan has ${actions.length} actions: ${ragWords(overall)}.`);
   if (previous && previousLabel) {
-    const changes = ragChanges(previous.facts.ragCounts, overall as unknown as Record<string, number>);
+    const changes = ragChanges(previous.facts.ragCounts, overall);
     section.say(changes ? `Since the last report (${previousLabel}), ${changes}.` : `The ratings are as they were at the last report (${previousLabel}).`);
   }
   section.table(
@@ -197,7 +197,7 @@ function progress(section: Section, sources: Sources): void {
     section.heading(`Theme ${theme.reference}: ${theme.title}`);
     const counts = byTheme.get(theme.id) ?? countRags([]);
     section.say(
-      `${theme.leadName ? `Lead: ${theme.leadName}. ` : ''}${inTheme.length} ${inTheme.length === 1 ? 'action' : 'actions'} (${ragWords(counts as unknown as Record<string, number>)}); ` +
+      `${theme.leadName ? `Lead: ${theme.leadName}. ` : ''}${inTheme.length} ${inTheme.length === 1 ? 'action' : 'actions'} (${ragWords(counts)}); ` +
         `${updated.length} updated in the period${completed.length ? `, of which ${completed.length} ${completed.length === 1 ? 'is' : 'are'} complete` : ''}.`,
     );
     if (offTrack.length === 0) continue;

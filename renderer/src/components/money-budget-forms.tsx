@@ -4,8 +4,7 @@ import { useState } from 'react';
 import { Button, FieldError, Input, Label, Text, TextField } from 'react-aria-components';
 import { BUDGET_KIND_DESCRIPTIONS, BUDGET_KIND_LABELS, BUDGET_KINDS, parsePounds, penceToPoundsText, type BudgetKind } from '../../../shared/budget';
 import type { Budget, BudgetLine } from '../../../shared/contract-money';
-import { financialYearPeriod } from '../../../shared/periods';
-import { financialYearLabel } from '../../../shared/workforce';
+import { financialYearPeriod, periodLabel } from '../../../shared/periods';
 import { useContractMutation } from '../client/hooks';
 import { Choice } from './Choice';
 import { FormDialog, formText, RemoveDialog } from './FormDialog';
@@ -111,7 +110,7 @@ function AmountsGrid({
           <tbody>
             {years.map((key, index) => {
               const entry = line?.entries.find((candidate) => candidate.financialYear === key);
-              const label = financialYearLabel(key);
+              const label = periodLabel(key);
               return (
                 <tr key={key}>
                   <th scope="row">{label}</th>
@@ -142,10 +141,10 @@ function AmountsGrid({
       {first && last ? (
         <div className="row-actions">
           <Button className="button button-small" onPress={() => onYears([shiftYear(first, -1), ...years])}>
-            Add {financialYearLabel(shiftYear(first, -1))}
+            Add {periodLabel(shiftYear(first, -1))}
           </Button>
           <Button className="button button-small" onPress={() => onYears([...years, shiftYear(last, 1)])}>
-            Add {financialYearLabel(shiftYear(last, 1))}
+            Add {periodLabel(shiftYear(last, 1))}
           </Button>
         </div>
       ) : null}

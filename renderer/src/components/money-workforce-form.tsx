@@ -4,11 +4,9 @@ import { useRef, useState } from 'react';
 import { Button, FieldError, Input, Label, Text, TextField } from 'react-aria-components';
 import type { CreateProjectionInput, WorkforceProjection } from '../../../shared/contract-money';
 import { londonDate } from '../../../shared/dates';
-import { financialYearPeriod } from '../../../shared/periods';
+import { financialYearKeys, financialYearPeriod, periodLabel } from '../../../shared/periods';
 import {
   DEFAULT_RECRUITMENT_CHANNELS,
-  financialYearKeys,
-  financialYearLabel,
   MAX_PROJECTION_YEARS,
   MAX_RECRUITMENT_CHANNELS,
 } from '../../../shared/workforce';
@@ -123,7 +121,7 @@ export function ProjectionFields({
           label="First financial year"
           name="startYear"
           options={startChoices}
-          labels={Object.fromEntries(startChoices.map((key) => [key, financialYearLabel(key)]))}
+          labels={Object.fromEntries(startChoices.map((key) => [key, periodLabel(key)]))}
           value={draft.startYear}
           onChange={(startYear) => onDraft({ ...draft, startYear })}
         />
@@ -167,7 +165,7 @@ export function ProjectionFields({
                 <th scope="col">Channel</th>
                 {yearKeys.map((key) => (
                   <th scope="col" key={key} className="numeric">
-                    {financialYearLabel(key)}
+                    {periodLabel(key)}
                   </th>
                 ))}
                 <th scope="col">
@@ -197,7 +195,7 @@ export function ProjectionFields({
                         <TextField
                           name={`recruits.${rowIndex}.counts.${index}`}
                           className="field money-grid-field money-grid-number"
-                          aria-label={`Recruits from ${name} in ${financialYearLabel(key)}`}
+                          aria-label={`Recruits from ${name} in ${periodLabel(key)}`}
                           value={row.counts[index] ?? ''}
                           onChange={(value) => setCount(row, index, value)}
                         >
