@@ -1,0 +1,301 @@
+// Zip archives for plan bundles. Writing is deterministic (a fixed timestamp, entries in the
+// order given), so the same content always gives the same bytes.
+//
+// Reading never trusts the archive. It guards against: files that are not zips or were cut
+// short; entry names that climb out of a folder or name an absolute path (`..`, `/etc/passwd`,
+// `C:`, backslashes, NUL); symlinks; two entries that would land on the same file (also after
+// Unicode normalisation and case folding, as on Windows and macOS disks); archives with more
+// entries than the limit (counted from the central directory before anything is read);
+// entries or a total larger than the limits, whether declared or found while inflating
+// (inflating stops as soon as a limit passes); compression ratios only a zip bomb has; and
+// zip-level encryption. Every refusal is a BundleProblem whose message names the entry.
+import yauzl from 'yauzl';
+import yazl from 'yazl';
+import type { Readable } from 'node:stream';
+import zlib from 'node:zlib';
+
+export type BundleProblemCode =
+  | 'not-a-zip'
+  | 'truncated'
+  | 'unsafe-path'
+  | 'symlink'
+  | 'duplicate-name'
+  | 'too-many-entries'
+  | 'too-large'
+  | 'zip-bomb'
+  | 'zip-encrypted'
+  | 'passphrase-needed'
+  | 'passphrase-wrong'
+  | 'not-a-bundle'
+  | 'unlisted-file'
+  | 'missing-file'
+  | 'checksum'
+  | 'signature'
+  | 'newer-format'
+  | 'bad-data'
+  | 'invalid-record'
+  | 'dangling-reference'
+  | 'oversized-attachment';
+
+/** Why a bundle was refused: a stable code, the entry at fault (when there is one) and a message for the user. */
+export class BundleProblem extends Error {
+  constructor(
+    readonly problem: BundleProblemCode,
+    message: string,
+    readonly entry: string | null = null,
+  ) {
+    super(message);
+    this.name = 'BundleProblem';
+  }
+}
+
+export interface ArchiveEntry {
+  name: string;
+  data: Buffer;
+  /** Deflate the entry; true unless said otherwise. */
+  compress?: boolean;
+}
+
+export interface ArchiveLimits {
+  maxArchiveBytes: number;
+  maxEntries: number;
+  maxEntryBytes: number;
+  maxTotalBytes: number;
+  /** Uncompressed size over compressed size, checked for entries over RATIO_CHECKED_FROM_BYTES. */
+  maxRatio: number;
+}
+
+const MiB = 1024 * 1024;
+const GiB = 1024 * MiB;
+
+export const BUNDLE_LIMITS: ArchiveLimits = {
+  maxArchiveBytes: GiB,
+  maxEntries: 50_000,
+  maxEntryBytes: 200 * MiB,
+  maxTotalBytes: 2 * GiB,
+  maxRatio: 200,
+};
+
+/** Small entries (JSON, README) compress far better than 200:1 without being bombs. */
+const RATIO_CHECKED_FROM_BYTES = MiB;
+
+/** Local midnight, so the DOS date in the archive reads 1 January 2000 in every time zone. */
+const FIXED_MTIME = new Date(2000, 0, 1);
+const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
+
+const DAMAGED_ADVICE = 'Ask the sender for a fresh copy.';
+const SIZE_ADVICE = 'Ask the sender for a bundle of one theme at a time.';
+
+export async function writeArchive(entries: ArchiveEntry[]): Promise<Buffer> {
+  const zip = new yazl.ZipFile();
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    if (unsafePathReason(entry.name) !== null) throw new Error(`Cannot write an archive entry named ${quoted(entry.name)}.`);
+    if (seen.has(foldedName(entry.name))) throw new Error(`Two archive entries are named ${quoted(entry.name)}.`);
+    seen.add(foldedName(entry.name));
+    zip.addBuffer(entry.data, entry.name, { mtime: FIXED_MTIME, forceDosTimestamp: true, compress: entry.compress ?? true });
+  }
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    zip.outputStream.on('error', reject);
+    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
+  });
+  zip.end();
+  return done;
+}
+
+export async function readArchive(bytes: Buffer, limits: ArchiveLimits = BUNDLE_LIMITS): Promise<Map<string, Buffer>> {
+  if (bytes.length > limits.maxArchiveBytes) {
+    throw new BundleProblem('too-large', `The file is ${sizeText(bytes.length)}, more than the ${sizeText(limits.maxArchiveBytes)} a bundle can be. Nothing was read from it. ${SIZE_ADVICE}`);
+  }
+  const zip = await openZip(bytes);
+  try {
+    if (zip.entryCount > limits.maxEntries) {
+      throw new BundleProblem(
+        'too-many-entries',
+        `The file holds ${zip.entryCount.toLocaleString('en-GB')} entries, more than the ${limits.maxEntries.toLocaleString('en-GB')} a bundle can have. Nothing was read from it. ${SIZE_ADVICE}`,
+      );
+    }
+    const entries = await listEntries(zip, limits);
+    const files = new Map<string, Buffer>();
+    for (const entry of entries) files.set(entry.name, await readEntry(zip, entry, limits));
+    return files;
+  } finally {
+    zip.close();
+  }
+}
+
+interface ListedEntry {
+  name: string;
+  entry: yauzl.Entry;
+}
+
+async function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
+  try {
+    // Names are decoded and checked here rather than by yauzl, so every refusal names its entry.
+    return await yauzl.fromBufferPromise(bytes, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true });
+  } catch (error) {
+    if (/signature not found/.test(errorText(error))) {
+      if (bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) {
+        throw new BundleProblem('truncated', `The file is incomplete: it starts like a bundle but its end is missing, perhaps cut short while it was copied or downloaded. ${DAMAGED_ADVICE}`);
+      }
+      throw new BundleProblem('not-a-zip', 'The file is not a bundle: it is not a zip archive at all. Choose the .g2g file you were sent.');
+    }
+    throw damaged(error, null);
+  }
+}
+
+/** Reads the whole central directory and refuses anything unsafe before a byte is inflated. */
+async function listEntries(zip: yauzl.ZipFile, limits: ArchiveLimits): Promise<ListedEntry[]> {
+  const listed: ListedEntry[] = [];
+  const names = new Map<string, string>();
+  let declaredTotal = 0;
+  try {
+    for await (const entry of zip.eachEntry()) {
+      const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, true);
+      const shown = quoted(name);
+      const unsafe = unsafePathReason(name);
+      if (unsafe !== null) {
+        throw new BundleProblem('unsafe-path', `The bundle was refused: the entry ${shown} ${unsafe}. A bundle never has such names; they are used to put files where they do not belong. ${DAMAGED_ADVICE}`, name);
+      }
+      if (((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK) {
+        throw new BundleProblem('symlink', `The bundle was refused: the entry ${shown} is a symbolic link, which a bundle never contains. ${DAMAGED_ADVICE}`, name);
+      }
+      if (entry.isEncrypted()) {
+        throw new BundleProblem('zip-encrypted', `The bundle was refused: the entry ${shown} is locked with zip encryption, which bundles never use (a bundle with a passphrase is locked differently). ${DAMAGED_ADVICE}`, name);
+      }
+      if (name.endsWith('/')) continue;
+      if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+        throw new BundleProblem('bad-data', `The bundle was refused: the entry ${shown} is packed in a way bundles never use (method ${entry.compressionMethod}). ${DAMAGED_ADVICE}`, name);
+      }
+      const folded = foldedName(name);
+      const earlier = names.get(folded);
+      if (earlier !== undefined) {
+        const same =
+          earlier === name
+            ? 'appears twice'
+            : earlier.normalize('NFC') === name.normalize('NFC')
+              ? `is the name ${quoted(earlier)} again, written with other Unicode characters`
+              : `differs from ${quoted(earlier)} only in capital letters, so the two would be one file on a Windows or Mac disk`;
+        throw new BundleProblem('duplicate-name', `The bundle was refused: the entry ${shown} ${same}. ${DAMAGED_ADVICE}`, name);
+      }
+      names.set(folded, name);
+      checkRatio(name, entry.uncompressedSize, entry.compressedSize, limits);
+      checkEntrySize(name, entry.uncompressedSize, limits);
+      declaredTotal += entry.uncompressedSize;
+      checkTotal(name, declaredTotal, limits);
+      listed.push({ name, entry });
+    }
+  } catch (error) {
+    if (error instanceof BundleProblem) throw error;
+    throw damaged(error, null, zip.entriesRead + 1);
+  }
+  return listed;
+}
+
+/** Inflates one entry, counting as it goes, so a lying header cannot make it grow past a limit. */
+async function readEntry(zip: yauzl.ZipFile, { name, entry }: ListedEntry, limits: ArchiveLimits): Promise<Buffer> {
+  let stream: Readable;
+  try {
+    stream = await zip.openReadStreamPromise(entry);
+  } catch (error) {
+    throw damaged(error, name);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const data = await new Promise<Buffer>((resolve, reject) => {
+    const stop = (problem: unknown) => {
+      stream.removeAllListeners('data');
+      stream.destroy();
+      reject(problem);
+    };
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      try {
+        checkRatio(name, size, entry.compressedSize, limits);
+        checkEntrySize(name, size, limits);
+      } catch (problem) {
+        stop(problem);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    stream.on('error', (error) => stop(damaged(error, name)));
+    stream.on('end', () => resolve(Buffer.concat(chunks, size)));
+  });
+  if (zlib.crc32(data) !== entry.crc32) {
+    throw new BundleProblem('checksum', `The bundle is damaged: the entry ${quoted(name)} does not match the check value stored with it. ${DAMAGED_ADVICE}`, name);
+  }
+  return data;
+}
+
+function checkRatio(name: string, uncompressed: number, compressed: number, limits: ArchiveLimits): void {
+  if (uncompressed > RATIO_CHECKED_FROM_BYTES && uncompressed / Math.max(compressed, 1) > limits.maxRatio) {
+    throw new BundleProblem(
+      'zip-bomb',
+      `The bundle was refused: the entry ${quoted(name)} would unpack to more than ${limits.maxRatio} times its packed size, the mark of a “zip bomb” built to fill the disk. ${DAMAGED_ADVICE}`,
+      name,
+    );
+  }
+}
+
+function checkEntrySize(name: string, uncompressed: number, limits: ArchiveLimits): void {
+  if (uncompressed > limits.maxEntryBytes) {
+    throw new BundleProblem('too-large', `The bundle was refused: the entry ${quoted(name)} would unpack to more than the ${sizeText(limits.maxEntryBytes)} one entry can be. ${SIZE_ADVICE}`, name);
+  }
+}
+
+function checkTotal(name: string, total: number, limits: ArchiveLimits): void {
+  if (total > limits.maxTotalBytes) {
+    throw new BundleProblem('too-large', `The bundle was refused: with the entry ${quoted(name)} it would unpack to more than the ${sizeText(limits.maxTotalBytes)} a bundle can hold. ${SIZE_ADVICE}`, name);
+  }
+}
+
+/** Turns whatever yauzl or zlib reported into a refusal that says which entry and what to do. */
+function damaged(error: unknown, name: string | null, entryNumber?: number): BundleProblem {
+  if (error instanceof BundleProblem) return error;
+  const text = errorText(error);
+  const where = name !== null ? `the entry ${quoted(name)}` : entryNumber !== undefined ? `entry number ${entryNumber}` : 'its list of entries';
+  if (/strong encryption/.test(text)) {
+    return new BundleProblem('zip-encrypted', `The bundle was refused: ${where} is locked with zip encryption, which bundles never use. ${DAMAGED_ADVICE}`, name);
+  }
+  if (/too many bytes/.test(text)) {
+    return new BundleProblem('zip-bomb', `The bundle was refused: ${where} unpacks to more than its header says, the mark of a “zip bomb” built to fill the disk. ${DAMAGED_ADVICE}`, name);
+  }
+  return new BundleProblem('truncated', `The bundle is damaged or incomplete: ${where} cannot be read. ${DAMAGED_ADVICE}`, name);
+}
+
+/** Why a name is not a plain relative path inside the archive, or null when it is one. */
+function unsafePathReason(name: string): string | null {
+  if (name === '') return 'has no name';
+  if (name.includes('\0')) return 'has a NUL character in its name';
+  if (/^[a-zA-Z]:/.test(name)) return 'names a drive';
+  if (name.startsWith('/')) return 'is an absolute path';
+  if (name.includes('\\')) return 'has a backslash in its name';
+  const segments = name.replace(/\/$/, '').split('/');
+  if (segments.includes('..')) return 'climbs out of its folder with “..”';
+  if (segments.some((segment) => segment === '' || segment === '.')) return 'has an empty or “.” part in its path';
+  return null;
+}
+
+/** Names that one file system would treat as the same file: NFC, then case folded (ß and SS alike). */
+function foldedName(name: string): string {
+  return name.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC');
+}
+
+function quoted(name: string): string {
+  const printable = name.replace(/[\u0000-\u001f\u007f]/g, '\uFFFD');
+  return `“${printable.length > 200 ? `${printable.slice(0, 200)}…` : printable}”`;
+}
+
+function sizeText(bytes: number): string {
+  if (bytes >= GiB) return `${(bytes / GiB).toLocaleString('en-GB', { maximumFractionDigits: 1 })} GB`;
+  if (bytes >= MiB) return `${(bytes / MiB).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
+  return `${bytes.toLocaleString('en-GB')} bytes`;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
