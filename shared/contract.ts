@@ -29,6 +29,7 @@ import { packMethods } from './contract-packs';
 import { searchMethods } from './contract-search';
 import { versionMethods } from './contract-versions';
 import { planSetupMethods } from './contract-setup';
+import { spreadsheetMethods } from './contract-spreadsheets';
 import { DEADLINE_KINDS } from './deadlines';
 import {
   JUDGEMENT_AREAS,
@@ -453,6 +454,7 @@ export const contract = {
   ...figuresImportMethods,
   ...moneyMethods,
   ...packMethods,
+  ...spreadsheetMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

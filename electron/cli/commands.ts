@@ -3,6 +3,7 @@ import { CLASSIFICATION_LABELS } from '../../shared/vocabulary';
 import { CommandFailure, formatTable, UsageFailure, type Command, type DataCommand, type DataCommandContext } from './command';
 import { dateCommands } from './date-commands';
 import { packCommand } from './pack-command';
+import { xlsxCommands } from './xlsx-command';
 
 async function call<M extends MethodName>(context: DataCommandContext, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const envelope = await context.app.dispatch(method, input);
@@ -77,4 +78,4 @@ const dbCheck: DataCommand = {
   },
 };
 
-export const commands: Command[] = [plansList, dbCheck, packCommand, ...dateCommands];
+export const commands: Command[] = [plansList, dbCheck, packCommand, ...xlsxCommands, ...dateCommands];

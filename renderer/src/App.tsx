@@ -30,6 +30,7 @@ import { VersionsPage } from './pages/VersionsPage';
 // The pages that draw charts or read files load when first opened, so the app starts with less to read.
 const DfeImportPage = lazy(() => import('./pages/DfeImportPage').then((module) => ({ default: module.DfeImportPage })));
 const FiguresImportPage = lazy(() => import('./pages/FiguresImportPage').then((module) => ({ default: module.FiguresImportPage })));
+const TrackerImportPage = lazy(() => import('./pages/TrackerImportPage').then((module) => ({ default: module.TrackerImportPage })));
 const KpiPage = lazy(() => import('./pages/KpiPage').then((module) => ({ default: module.KpiPage })));
 const WorkforcePage = lazy(() => import('./pages/WorkforcePage').then((module) => ({ default: module.WorkforcePage })));
 const PackPage = lazy(() => import('./pages/PackPage').then((module) => ({ default: module.PackPage })));
@@ -117,6 +118,7 @@ function AppShell() {
               <Route path="overview" element={<PlanOverviewPage />} />
               <Route path="actions" element={<ActionsPage />} />
               <Route path="actions/:actionId" element={<ActionPage />} />
+              <Route path="import-tracker" element={<TrackerImportPage />} />
               <Route path="recommendations" element={<RecommendationsPage />} />
               <Route path="themes" element={<ThemesPage />} />
               <Route path="reviews" element={<ReviewsPage />} />

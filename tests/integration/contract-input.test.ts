@@ -12,6 +12,7 @@ import { MALFORMED_KPIS } from '../support/malformed-kpis';
 import { MALFORMED_MONEY } from '../support/malformed-money';
 import { MALFORMED_PACKS } from '../support/malformed-packs';
 import { MALFORMED_PLAN_SETUP } from '../support/malformed-setup';
+import { MALFORMED_SPREADSHEETS } from '../support/malformed-spreadsheets';
 import { MALFORMED_VERSIONS } from '../support/malformed-versions';
 import { databaseBytes, expectRefusedAt } from '../support/refusals';
 import { openTestApp, type TestApp } from '../support/temp-app';
@@ -117,6 +118,7 @@ const MALFORMED: Record<MethodName, [unknown, string][]> = {
   ...MALFORMED_FIGURES_IMPORT,
   ...MALFORMED_MONEY,
   ...MALFORMED_PACKS,
+  ...MALFORMED_SPREADSHEETS,
 };
 
 describe('malformed input', () => {

@@ -1,5 +1,6 @@
-// Reads the file the performance team sent: an Excel workbook (.xlsx) or a CSV file, told apart by
-// their content rather than their names. Anything else is refused with what to do instead.
+// Reads the file the performance team sent (or a council's action plan tracker): an Excel workbook
+// (.xlsx) or a CSV file, told apart by their content rather than their names. Anything else is
+// refused with what to do instead.
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { FIGURES_MAX_ROWS } from '../../../shared/contract-figures-import';
@@ -10,23 +11,48 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 /** Excel's older files and password-protected workbooks are compound documents. */
 const COMPOUND_DOCUMENT = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
+const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d];
+
 const startsWith = (content: Buffer, bytes: number[]) => bytes.every((byte, index) => content[index] === byte);
 
-function tooLong(name: string, rows: number): FileProblem {
+/** What the file is read for, as its refusals name it. */
+export interface Reading {
+  /** What the rows hold: "figures", "actions". */
+  contents: string;
+  /** The file to choose instead: "the spreadsheet the performance team sent". */
+  file: string;
+  /** The file to choose instead, naming its kinds. */
+  fileOfKinds: string;
+  /** The most rows a sheet may have. */
+  maxRows: number;
+  /** What to do with a sheet that has more. */
+  tooLongAdvice: string;
+}
+
+export const READING_FIGURES: Reading = {
+  contents: 'figures',
+  file: 'the spreadsheet the performance team sent',
+  fileOfKinds: 'the Excel workbook (.xlsx) or CSV file of figures the performance team sent',
+  maxRows: FIGURES_MAX_ROWS,
+  tooLongAdvice: 'Copy the figures to import into a sheet of their own and choose that',
+};
+
+function tooLong(name: string, rows: number, reading: Reading): FileProblem {
   return new FileProblem(
-    `The sheet “${name}” has ${rows.toLocaleString('en-GB')} rows; at most ${FIGURES_MAX_ROWS.toLocaleString('en-GB')} are read. Copy the figures to import into a sheet of their own and choose that`,
+    `The sheet “${name}” has ${rows.toLocaleString('en-GB')} rows; at most ${reading.maxRows.toLocaleString('en-GB')} are read. ${reading.tooLongAdvice}`,
     'sheet',
   );
 }
 
-function emptySheet(name: string): FileProblem {
-  return new FileProblem(`The sheet “${name}” is empty: choose the sheet that holds the figures`, 'sheet');
+function emptySheet(name: string, reading: Reading): FileProblem {
+  return new FileProblem(`The sheet “${name}” is empty: choose the sheet that holds the ${reading.contents}`, 'sheet');
 }
 
 /** Reads the file, or throws a FileProblem saying why it cannot be read. */
-export async function readSpreadsheet(fileName: string, content: Buffer): Promise<SpreadsheetFile> {
+export async function readSpreadsheet(fileName: string, content: Buffer, reading: Reading = READING_FIGURES): Promise<SpreadsheetFile> {
   const named = `“${fileName}”`;
-  if (content.length === 0) throw new FileProblem(`${named} is empty: choose the spreadsheet the performance team sent`);
+  if (content.length === 0) throw new FileProblem(`${named} is empty: choose ${reading.file}`);
+  if (startsWith(content, PDF)) throw new FileProblem(`${named} is a PDF document, not a spreadsheet. Choose ${reading.fileOfKinds}`);
   if (startsWith(content, COMPOUND_DOCUMENT)) {
     // An encrypted workbook keeps its encryption details in a stream of this name.
     if (content.includes(Buffer.from('EncryptionInfo', 'utf16le'))) {
@@ -38,7 +64,7 @@ export async function readSpreadsheet(fileName: string, content: Buffer): Promis
     if (/\.ods$/i.test(fileName)) {
       throw new FileProblem(`${named} is an OpenDocument spreadsheet. Save it as an Excel Workbook (.xlsx) or as CSV and choose that`);
     }
-    return readWorkbook(named, content);
+    return readWorkbook(named, content, reading);
   }
   if (/\.(xlsx|xlsm|xls)$/i.test(fileName)) {
     const looksLikeText = !content.subarray(0, 4096).includes(0);
@@ -48,7 +74,7 @@ export async function readSpreadsheet(fileName: string, content: Buffer): Promis
         : `${named} is named as an Excel workbook but is not one, or is damaged. Open it in Excel and save it again as an Excel Workbook (.xlsx)`,
     );
   }
-  return readCsv(fileName, content);
+  return readCsv(fileName, content, reading);
 }
 
 // ---------------------------------------------------------------- Excel workbooks
@@ -106,6 +132,16 @@ function toSheetCell(value: ExcelValue, format: string | undefined, date1904: bo
   return null;
 }
 
+/**
+ * A merged cell as the sheet shows it. A merge down one column (a theme written once beside all
+ * its rows) stands for each of its rows; a merge across (a title over the table) is shown once,
+ * in its first cell, so the cells after it read as blank.
+ */
+function mergedValue(cell: ExcelJS.Cell): ExcelValue | null {
+  if (cell.type !== ExcelJS.ValueType.Merge) return cell.value;
+  return cell.master.col === cell.col ? cell.master.value : null;
+}
+
 /** The last row with something in it (a row Excel keeps only for its formatting does not count). */
 function lastRowWithValues(worksheet: ExcelJS.Worksheet): number {
   let last = 0;
@@ -115,7 +151,7 @@ function lastRowWithValues(worksheet: ExcelJS.Worksheet): number {
   return last;
 }
 
-async function readWorkbook(named: string, content: Buffer): Promise<SpreadsheetFile> {
+async function readWorkbook(named: string, content: Buffer, reading: Reading): Promise<SpreadsheetFile> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ExcelJS.Buffer);
@@ -127,7 +163,7 @@ async function readWorkbook(named: string, content: Buffer): Promise<Spreadsheet
   const worksheets = visible.length > 0 ? visible : workbook.worksheets;
   if (worksheets.length === 0) throw new FileProblem(`${named} has no sheets`);
   const sheets = worksheets.map((worksheet) => ({ name: worksheet.name, rowCount: lastRowWithValues(worksheet) }));
-  if (sheets.every((sheet) => sheet.rowCount === 0)) throw new FileProblem(`${named} has no figures: every sheet in it is empty`);
+  if (sheets.every((sheet) => sheet.rowCount === 0)) throw new FileProblem(`${named} has no ${reading.contents}: every sheet in it is empty`);
   return {
     kind: 'xlsx',
     sheets,
@@ -135,15 +171,15 @@ async function readWorkbook(named: string, content: Buffer): Promise<Spreadsheet
       const worksheet = worksheets.find((candidate) => candidate.name === name);
       const found = sheets.find((candidate) => candidate.name === name);
       if (!worksheet || !found) throw new FileProblem(`${named} has no sheet called “${name}”`, 'sheet');
-      if (found.rowCount === 0) throw emptySheet(name);
-      if (found.rowCount > FIGURES_MAX_ROWS) throw tooLong(name, found.rowCount);
+      if (found.rowCount === 0) throw emptySheet(name, reading);
+      if (found.rowCount > reading.maxRows) throw tooLong(name, found.rowCount, reading);
       const rows: SheetCell[][] = Array.from({ length: found.rowCount }, () => []);
       let columnCount = 0;
       worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
         const cells = rows[rowNumber - 1];
         if (!cells) return;
         row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-          const read = toSheetCell(cell.value, cell.numFmt, date1904);
+          const read = toSheetCell(mergedValue(cell), cell.numFmt, date1904);
           if (read === null) return;
           cells[columnNumber - 1] = read;
           columnCount = Math.max(columnCount, columnNumber);
@@ -185,11 +221,12 @@ export function guessDelimiter(text: string): string {
   return best;
 }
 
-function readCsv(fileName: string, content: Buffer): SpreadsheetFile {
+function readCsv(fileName: string, content: Buffer, reading: Reading): SpreadsheetFile {
   const named = `“${fileName}”`;
   const text = decodeText(content).replace(/^\uFEFF/, '');
-  if (text.includes('\u0000')) {
-    throw new FileProblem(`${named} is not a spreadsheet. Choose the Excel workbook (.xlsx) or CSV file of figures the performance team sent`);
+  // Text has no control characters but tab and line ends: these are the bytes of some other kind of file.
+  if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) {
+    throw new FileProblem(`${named} is not a spreadsheet. Choose ${reading.fileOfKinds}`);
   }
   let records: string[][];
   try {
@@ -206,8 +243,8 @@ function readCsv(fileName: string, content: Buffer): SpreadsheetFile {
     kind: 'csv',
     sheets: [{ name, rowCount }],
     sheet(requested) {
-      if (requested !== name) throw new FileProblem(`${named} is a CSV file with one sheet of figures, “${name}”`, 'sheet');
-      if (rowCount > FIGURES_MAX_ROWS) throw tooLong(name, rowCount);
+      if (requested !== name) throw new FileProblem(`${named} is a CSV file with one sheet of ${reading.contents}, “${name}”`, 'sheet');
+      if (rowCount > reading.maxRows) throw tooLong(name, rowCount, reading);
       const columnCount = records.reduce((widest, record) => Math.max(widest, record.length), 0);
       const rows = records.map((record) =>
         Array.from({ length: columnCount }, (_, index): SheetCell => {

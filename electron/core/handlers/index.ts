@@ -16,6 +16,7 @@ import { packHandlers } from './packs';
 import { planSetupHandlers } from './plan-setup';
 import { planHandlers } from './plans';
 import { searchHandlers } from './search';
+import { spreadsheetHandlers } from './spreadsheets';
 import { systemHandlers } from './system';
 import { timelineHandlers } from './timeline';
 import { versionHandlers } from './versions';
@@ -44,4 +45,5 @@ export const handlers: Handlers = {
   ...figuresImportHandlers,
   ...moneyHandlers,
   ...packHandlers,
+  ...spreadsheetHandlers,
 };

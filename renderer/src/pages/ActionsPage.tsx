@@ -14,6 +14,7 @@ import { Choice, InlineChoice, MultiChoice } from '../components/Choice';
 import { FormDialog, formText } from '../components/FormDialog';
 import { ErrorNotice, Page } from '../components/Page';
 import { RagBadge } from '../components/RagBadge';
+import { SpreadsheetDownloads } from '../components/tracker-downloads';
 import { usePlan } from './PlanLayout';
 
 const COLUMNS: { key: SortKey; label: string; className?: string }[] = [
@@ -452,7 +453,16 @@ export function ActionsPage() {
   const ragSummary = RAG_VALUES.map((rag) => `${RAG_DISPLAY[rag].label} ${(result.data?.rows ?? []).filter((row) => row.rag === rag).length}`).join(', ');
 
   return (
-    <Page title="Actions" caption={plan.title} actions={<AddAction planId={plan.id} facets={result.data?.facets ?? NO_FACETS} />}>
+    <Page
+      title="Actions"
+      caption={plan.title}
+      actions={
+        <>
+          <SpreadsheetDownloads planId={plan.id} what="action plan" csv="csv-actions" />
+          <AddAction planId={plan.id} facets={result.data?.facets ?? NO_FACETS} />
+        </>
+      }
+    >
       <SavedViews planId={plan.id} query={query} onApply={setQuery} />
       <Filters facets={result.data?.facets ?? NO_FACETS} query={query} onChange={setQuery} />
       {result.error ? <ErrorNotice error={result.error} title="The actions could not be listed" /> : null}

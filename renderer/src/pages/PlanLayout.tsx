@@ -51,6 +51,7 @@ const GROUPS: { label: string; tabs: { to: string; label: string; end: boolean }
     tabs: [
       { to: 'search', label: 'Search', end: false },
       { to: 'history', label: 'History', end: false },
+      { to: 'import-tracker', label: 'Import a tracker', end: false },
     ],
   },
 ];

@@ -7,6 +7,7 @@ import { ErrorNotice, Loading, Page } from '../components/Page';
 import { RagBadge } from '../components/RagBadge';
 import { Sparkline } from '../components/sparkline';
 import { TravelMark } from '../components/kpi-travel';
+import { SpreadsheetDownloads } from '../components/tracker-downloads';
 import { usePlan } from './PlanLayout';
 
 const COMPARATOR_COLUMNS: { kind: ComparatorLatest['kind']; heading: string }[] = [
@@ -110,9 +111,12 @@ export function ScorecardPage() {
       title="KPI scorecard"
       caption={plan.title}
       actions={
-        <button type="button" className="button" onClick={() => window.print()}>
-          Print the scorecard
-        </button>
+        <>
+          <SpreadsheetDownloads planId={plan.id} what="KPIs" csv="csv-kpi-values" />
+          <button type="button" className="button" onClick={() => window.print()}>
+            Print the scorecard
+          </button>
+        </>
       }
     >
       {scorecard.isPending ? <Loading what="the scorecard" /> : null}

@@ -1,0 +1,338 @@
+// The action plan and KPIs as an Excel workbook for people without the app, and their tables as
+// CSV. The headings are row 1 of every sheet, so a sheet reads straight back in (into the tracker
+// import, or the performance team's figures import); the marking is in each page's header and
+// footer and in the document's properties; dates are real dates and figures real numbers.
+import ExcelJS from 'exceljs';
+import { formatLongDate, londonDate } from '../../../shared/dates';
+import type { Kpi, ScorecardRow } from '../../../shared/contract-kpis';
+import type { SpreadsheetFile } from '../../../shared/contract-spreadsheets';
+import { periodLabel } from '../../../shared/periods';
+import { RAG_DISPLAY, RAG_VALUES, type Rag } from '../../../shared/rag';
+import type { ExportFormat } from '../../../shared/spreadsheets';
+import { ACTION_STATUS_LABELS, CLASSIFICATION_LABELS, FREQUENCY_LABELS, KPI_UNIT_LABELS, POLARITY_LABELS, type KpiUnit } from '../../../shared/vocabulary';
+import type { Core } from '../core';
+import { csvBytes, type CsvValue } from './csv';
+import { readPlanTables, type ActionLine, type PlanTables, type ValueLine } from './plan-tables';
+
+/** Fills as the app shows each rating, with text that reads on them (WCAG AA contrast). */
+const RAG_FILLS: Record<Rag, { fill: string; text: string }> = {
+  red: { fill: 'FFB3261E', text: 'FFFFFFFF' },
+  amber: { fill: 'FFF0A30A', text: 'FF000000' },
+  green: { fill: 'FF1E6B35', text: 'FFFFFFFF' },
+  blue: { fill: 'FF1D4F91', text: 'FFFFFFFF' },
+};
+
+const HEADER_FILL = 'FFE7ECF1';
+const DATE_FORMAT = 'd mmm yyyy';
+
+/** How a KPI's figures are written in Excel: a percentage as a fraction with a % format, as Excel keeps it. */
+const UNIT_FORMATS: Record<KpiUnit, { format: string; scale: number }> = {
+  percentage: { format: '0.0%', scale: 100 },
+  count: { format: '#,##0', scale: 1 },
+  'rate-per-10000': { format: '#,##0.0', scale: 1 },
+  days: { format: '#,##0.0', scale: 1 },
+  ratio: { format: '0.00', scale: 1 },
+};
+
+const MEDIA_TYPES: Record<ExportFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'csv-actions': 'text/csv; charset=utf-8',
+  'csv-kpi-values': 'text/csv; charset=utf-8',
+};
+
+/** A day (YYYY-MM-DD) as Excel keeps it: midnight UTC, which exceljs writes as a whole serial number. */
+function excelDate(isoDate: string | null): Date | null {
+  if (!isoDate) return null;
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+function ragWord(rag: Rag | null): string {
+  return rag ? RAG_DISPLAY[rag].label : 'Not rated';
+}
+
+function fillRag(cell: ExcelJS.Cell, rag: Rag | null): void {
+  if (!rag) return;
+  const colours = RAG_FILLS[rag];
+  cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: colours.fill } };
+  cell.font = { bold: true, color: { argb: colours.text } };
+}
+
+function figure(value: number | null, unit: KpiUnit): number | null {
+  return value === null ? null : value / UNIT_FORMATS[unit].scale;
+}
+
+function recommendationsText(action: ActionLine): string {
+  return action.recommendations.map((recommendation) => `${recommendation.number}. ${recommendation.text}`).join('\n');
+}
+
+function themeText(action: ActionLine): string | null {
+  return action.themeReference === null ? null : `${action.themeReference}. ${action.themeTitle ?? ''}`.trim();
+}
+
+// ---------------------------------------------------------------- the tables, column by column
+
+interface Column<T> {
+  header: string;
+  width: number;
+  value: (row: T) => ExcelJS.CellValue;
+  /** The CSV's value, where it differs from the sheet's (ISO dates, stored figures). */
+  csv?: (row: T) => CsvValue;
+  format?: string | ((row: T) => string | undefined);
+  wrap?: boolean;
+  after?: (cell: ExcelJS.Cell, row: T) => void;
+}
+
+const ACTION_COLUMNS: Column<ActionLine>[] = [
+  { header: 'Reference', width: 11, value: (action) => action.reference },
+  { header: 'Theme', width: 28, value: themeText, wrap: true },
+  { header: 'Action', width: 48, value: (action) => action.title, wrap: true },
+  { header: 'Owner', width: 22, value: (action) => action.ownerName, wrap: true },
+  { header: 'Lead', width: 22, value: (action) => action.leadName, wrap: true },
+  { header: 'Start date', width: 13, value: (action) => excelDate(action.startDate), csv: (action) => action.startDate, format: DATE_FORMAT },
+  { header: 'Due date', width: 13, value: (action) => excelDate(action.dueDate), csv: (action) => action.dueDate, format: DATE_FORMAT },
+  { header: 'Status', width: 20, value: (action) => ACTION_STATUS_LABELS[action.status], wrap: true },
+  { header: 'RAG', width: 11, value: (action) => ragWord(action.rag), after: (cell, action) => fillRag(cell, action.rag) },
+  { header: 'Latest update', width: 60, value: (action) => action.update, wrap: true },
+  { header: 'Update date', width: 13, value: (action) => excelDate(action.updateDate), csv: (action) => action.updateDate, format: DATE_FORMAT },
+  { header: 'Success measures', width: 44, value: (action) => action.measuresOfSuccess, wrap: true },
+  { header: 'Linked recommendations', width: 50, value: recommendationsText, wrap: true },
+];
+
+type KpiLine = { kpi: Kpi; row: ScorecardRow };
+
+const COMPARATOR_KINDS = [
+  { kind: 'england', header: 'England' },
+  { kind: 'region', header: 'Region' },
+  { kind: 'statistical-neighbours', header: 'Statistical neighbours' },
+] as const;
+
+function kpiColumns(lines: KpiLine[]): Column<KpiLine>[] {
+  const unitFormat = (line: KpiLine) => UNIT_FORMATS[line.kpi.unit].format;
+  const columns: Column<KpiLine>[] = [
+    { header: 'Reference', width: 11, value: (line) => line.kpi.reference },
+    { header: 'KPI', width: 48, value: (line) => line.kpi.name, wrap: true },
+    { header: 'Unit', width: 16, value: (line) => KPI_UNIT_LABELS[line.kpi.unit], wrap: true },
+    { header: 'Polarity', width: 17, value: (line) => POLARITY_LABELS[line.kpi.polarity] },
+    { header: 'Frequency', width: 12, value: (line) => FREQUENCY_LABELS[line.kpi.frequency] },
+    { header: 'Target', width: 24, value: (line) => line.row.target, wrap: true },
+    { header: 'Target value', width: 12, value: (line) => figure(line.kpi.targetValue, line.kpi.unit), csv: (line) => line.kpi.targetValue, format: unitFormat },
+    { header: 'Band from', width: 11, value: (line) => figure(line.kpi.targetLower, line.kpi.unit), csv: (line) => line.kpi.targetLower, format: unitFormat },
+    { header: 'Band to', width: 11, value: (line) => figure(line.kpi.targetUpper, line.kpi.unit), csv: (line) => line.kpi.targetUpper, format: unitFormat },
+    {
+      header: 'Latest value',
+      width: 12,
+      value: (line) => (line.row.latest === null ? null : (line.row.latest.suppressionCode ?? figure(line.row.latest.value, line.kpi.unit))),
+      csv: (line) => (line.row.latest === null ? null : (line.row.latest.suppressionCode ?? line.row.latest.value)),
+      format: unitFormat,
+    },
+    { header: 'Latest period', width: 16, value: (line) => line.row.latest?.periodLabel ?? null },
+    { header: 'Provisional', width: 11, value: (line) => (line.row.latest === null ? null : line.row.latest.provisional ? 'Yes' : 'No') },
+    { header: 'RAG', width: 11, value: (line) => ragWord(line.row.rating.rag), after: (cell, line) => fillRag(cell, line.row.rating.rag) },
+    { header: 'RAG explained', width: 50, value: (line) => line.row.rating.explanation, wrap: true },
+    { header: 'Direction of travel', width: 44, value: (line) => line.row.travel.explanation, wrap: true },
+  ];
+  for (const { kind, header } of COMPARATOR_KINDS) {
+    const present = lines.filter((line) => line.row.comparators.some((comparator) => comparator.kind === kind));
+    if (present.length === 0) continue;
+    const of = (line: KpiLine) => line.row.comparators.find((comparator) => comparator.kind === kind) ?? null;
+    const labels = new Set(present.map((line) => of(line)?.label ?? ''));
+    const named = kind === 'region' && labels.size === 1 ? `${header} (${[...labels][0]})` : header;
+    columns.push(
+      {
+        header: named,
+        width: 14,
+        value: (line) => {
+          const comparator = of(line);
+          return comparator === null ? null : (comparator.suppressionCode ?? figure(comparator.value, line.kpi.unit));
+        },
+        csv: (line) => {
+          const comparator = of(line);
+          return comparator === null ? null : (comparator.suppressionCode ?? comparator.value);
+        },
+        format: unitFormat,
+      },
+      { header: `${header} period`, width: 16, value: (line) => of(line)?.periodLabel ?? null },
+    );
+  }
+  return columns;
+}
+
+const VALUE_COLUMNS: Column<ValueLine>[] = [
+  { header: 'KPI', width: 11, value: (line) => line.kpiReference },
+  { header: 'KPI name', width: 48, value: (line) => line.kpiName, wrap: true },
+  { header: 'Period', width: 16, value: (line) => periodLabel(line.period) },
+  { header: 'Period end', width: 13, value: (line) => excelDate(line.periodEnd), csv: (line) => line.periodEnd, format: DATE_FORMAT },
+  {
+    header: 'Value',
+    width: 12,
+    value: (line) => figure(line.value, line.kpi.unit),
+    csv: (line) => line.value,
+    format: (line) => UNIT_FORMATS[line.kpi.unit].format,
+  },
+  { header: 'Unit', width: 16, value: (line) => KPI_UNIT_LABELS[line.kpi.unit] },
+  { header: 'Provisional', width: 11, value: (line) => (line.provisional ? 'Yes' : 'No') },
+  { header: 'Suppression code', width: 12, value: (line) => line.suppressionCode },
+  { header: 'Note', width: 48, value: (line) => line.note, wrap: true },
+];
+
+// ---------------------------------------------------------------- the workbook
+
+function marking(tables: PlanTables): string {
+  return CLASSIFICATION_LABELS[tables.plan.classification];
+}
+
+/** Header and footer codes treat & as the start of a code: a literal one is doubled. */
+const literal = (text: string) => text.replace(/&/g, '&&');
+
+const LINE_HEIGHT = 15;
+/** Excel's tallest row, in points. */
+const MAX_ROW_HEIGHT = 409;
+
+/**
+ * A row tall enough for its wrapped text. Spreadsheets do not all size rows to their text when
+ * they open a file, so the height is written: lines of each cell at about one character to a
+ * unit of column width.
+ */
+function rowHeight<T>(columns: Column<T>[], values: ExcelJS.CellValue[]): number {
+  let lines = 1;
+  columns.forEach((column, index) => {
+    const value = values[index];
+    if (!column.wrap || typeof value !== 'string') return;
+    const perLine = Math.max(1, Math.floor(column.width * 1.1));
+    const count = value.split('\n').reduce((total, line) => total + Math.max(1, Math.ceil(line.length / perLine)), 0);
+    lines = Math.max(lines, count);
+  });
+  return Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT);
+}
+
+function addSheet<T>(workbook: ExcelJS.Workbook, tables: PlanTables, name: string, columns: Column<T>[], rows: T[]): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+    headerFooter: {
+      oddHeader: `&C&B${literal(marking(tables))}`,
+      oddFooter: `&L${literal(tables.plan.title)}&C&B${literal(marking(tables))}&RPage &P of &N`,
+    },
+  });
+  sheet.columns = columns.map((column) => ({ header: column.header, width: column.width }));
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { vertical: 'top', wrapText: true };
+  header.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+    cell.border = { bottom: { style: 'thin' } };
+  });
+  for (const row of rows) {
+    const values = columns.map((column) => column.value(row));
+    const added = sheet.addRow(values);
+    added.alignment = { vertical: 'top' };
+    added.height = rowHeight(columns, values);
+    columns.forEach((column, index) => {
+      const cell = added.getCell(index + 1);
+      const format = typeof column.format === 'function' ? column.format(row) : column.format;
+      if (format && cell.value !== null && typeof cell.value !== 'string') cell.numFmt = format;
+      if (column.wrap) cell.alignment = { vertical: 'top', wrapText: true };
+      column.after?.(cell, row);
+    });
+  }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
+  return sheet;
+}
+
+function addRagKey(workbook: ExcelJS.Workbook, tables: PlanTables): void {
+  const lines = [...RAG_VALUES.map((rag) => ({ rag: rag as Rag | null, meaning: tables.plan.ragMeanings[rag] })), { rag: null, meaning: 'No rating has been given yet.' }];
+  addSheet(
+    workbook,
+    tables,
+    'RAG key',
+    [
+      { header: 'RAG', width: 11, value: (line: { rag: Rag | null }) => ragWord(line.rag), after: (cell, line) => fillRag(cell, line.rag) },
+      { header: 'What it means in this plan', width: 90, value: (line: { meaning: string }) => line.meaning, wrap: true },
+    ],
+    lines,
+  );
+}
+
+/** Notes on the RAG headings: what each rating means in this plan. */
+function ragNote(sheet: ExcelJS.Worksheet, column: number, tables: PlanTables): void {
+  sheet.getCell(1, column).note = RAG_VALUES.map((rag) => `${RAG_DISPLAY[rag].label}: ${tables.plan.ragMeanings[rag]}`).join('\n');
+}
+
+function describe(tables: PlanTables): string {
+  return tables.theme ? `Theme ${tables.theme.reference}. ${tables.theme.title}` : 'The whole plan';
+}
+
+/**
+ * `deflated: false` leaves the workbook's parts stored as they are, for a workbook that travels
+ * inside a bundle: the bundle packs it anyway, and far faster than the workbook library's deflate.
+ */
+export async function workbookOf(tables: PlanTables, actor: string, now: Date, { deflated = true }: { deflated?: boolean } = {}): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const label = marking(tables);
+  workbook.creator = actor;
+  workbook.lastModifiedBy = actor;
+  workbook.created = now;
+  workbook.modified = now;
+  workbook.title = `${tables.plan.title}: action plan and KPIs`;
+  workbook.subject = `${describe(tables)}, as at ${formatLongDate(londonDate(now))}`;
+  workbook.company = tables.plan.authorityName;
+  workbook.category = label;
+  workbook.keywords = label;
+  workbook.description = `${label}. Handle this file as its marking requires.`;
+
+  const actionSheet = addSheet(workbook, tables, 'Action plan', ACTION_COLUMNS, tables.actions);
+  ragNote(actionSheet, ACTION_COLUMNS.findIndex((column) => column.header === 'RAG') + 1, tables);
+  const columns = kpiColumns(tables.kpis);
+  addSheet(workbook, tables, 'KPIs', columns, tables.kpis);
+  addSheet(workbook, tables, 'KPI values', VALUE_COLUMNS, tables.values);
+  addRagKey(workbook, tables);
+  return Buffer.from(await workbook.xlsx.writeBuffer(deflated ? undefined : ({ zip: { compression: 'STORE' } } as Parameters<typeof workbook.xlsx.writeBuffer>[0])));
+}
+
+/**
+ * The action plan and KPIs as an Excel workbook: the whole plan, or one theme's actions and the
+ * KPIs linked to it. A plan bundle carries this as its readable copy.
+ */
+export async function writeActionPlanWorkbook(
+  core: Core,
+  { planId, themeId }: { planId: string; themeId: string | null },
+  options: { deflated?: boolean } = {},
+): Promise<Buffer> {
+  return workbookOf(readPlanTables(core, planId, themeId), core.actor, core.clock(), options);
+}
+
+function csvOf<T>(columns: Column<T>[], rows: T[]): Buffer {
+  const plain = (value: ExcelJS.CellValue): CsvValue => (value === null || value === undefined ? null : typeof value === 'number' ? value : String(value));
+  return csvBytes([columns.map((column) => column.header), ...rows.map((row) => columns.map((column) => (column.csv ? column.csv(row) : plain(column.value(row)))))]);
+}
+
+/** A file name every system accepts: the plan's title without the characters Windows refuses. */
+function fileNameOf(tables: PlanTables, what: string, day: string, extension: string): string {
+  const title = tables.plan.title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
+  const theme = tables.theme ? ` theme ${tables.theme.reference.replace(/[\\/:*?"<>|]+/g, ' ')}` : '';
+  return `${title}${theme} ${what} ${day}.${extension}`;
+}
+
+export async function exportPlan(core: Core, input: { planId: string; themeId: string | null; format: ExportFormat }): Promise<SpreadsheetFile> {
+  const tables = readPlanTables(core, input.planId, input.themeId);
+  const now = core.clock();
+  const day = londonDate(now);
+  let bytes: Buffer;
+  let fileName: string;
+  switch (input.format) {
+    case 'xlsx':
+      bytes = await workbookOf(tables, core.actor, now);
+      fileName = fileNameOf(tables, 'action plan and KPIs', day, 'xlsx');
+      break;
+    case 'csv-actions':
+      bytes = csvOf(ACTION_COLUMNS, tables.actions);
+      fileName = fileNameOf(tables, 'action plan', day, 'csv');
+      break;
+    case 'csv-kpi-values':
+      bytes = csvOf(VALUE_COLUMNS, tables.values);
+      fileName = fileNameOf(tables, 'KPI values', day, 'csv');
+      break;
+  }
+  return { fileName, mediaType: MEDIA_TYPES[input.format], base64: bytes.toString('base64') };
+}

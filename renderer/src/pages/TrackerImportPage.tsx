@@ -1,0 +1,198 @@
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { Button } from 'react-aria-components';
+import { Link } from 'react-router';
+import type { TrackerColumns, TrackerInput } from '../../../shared/contract-spreadsheets';
+import type { TrackerField } from '../../../shared/spreadsheets';
+import { useClient, useContractMutation } from '../client/hooks';
+import { ErrorNotice, Page } from '../components/Page';
+import { useReadOnly } from '../components/read-only';
+import { SpreadsheetFileStep, type ChosenFile } from '../components/tracker-file';
+import { TrackerColumnsForm } from '../components/tracker-mapping';
+import { TrackerPreviewPanel, type Fixes } from '../components/tracker-preview';
+import { usePlan } from './PlanLayout';
+import '../styles/tracker.css';
+
+function fixList(fixes: Fixes): NonNullable<TrackerInput['fixes']> {
+  return Object.entries(fixes).map(([key, text]) => {
+    const [row, field] = key.split(':') as [string, TrackerField];
+    return { row: Number(row), field, text };
+  });
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+}
+
+export function TrackerImportPage() {
+  const plan = usePlan();
+  const client = useClient();
+  const readOnly = useReadOnly();
+  const [file, setFile] = useState<ChosenFile | null>(null);
+  const [mapping, setMapping] = useState<TrackerColumns | null>(null);
+  const [fixes, setFixes] = useState<Fixes>({});
+  const [newPeople, setNewPeople] = useState<string[]>([]);
+  const [newThemes, setNewThemes] = useState<string[]>([]);
+  const [checks, setChecks] = useState(0);
+  const previewHeading = useRef<HTMLHeadingElement>(null);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+
+  const inspect = useMutation({ mutationFn: (input: TrackerInput) => client.call('spreadsheets.inspectTracker', input) });
+  const save = useContractMutation('spreadsheets.importTracker');
+  const inspection = inspect.data;
+
+  useEffect(() => {
+    if (checks > 0) previewHeading.current?.focus();
+  }, [checks]);
+  useEffect(() => {
+    if (save.isSuccess) resultHeading.current?.focus();
+  }, [save.isSuccess]);
+
+  function read(chosen: ChosenFile, extra: Partial<TrackerInput> = {}, focus = false) {
+    save.reset();
+    inspect.mutate(
+      { planId: plan.id, ...chosen, ...extra },
+      {
+        onSuccess: (result) => {
+          setMapping(result.mapping);
+          if (focus) setChecks((count) => count + 1);
+        },
+      },
+    );
+  }
+
+  /** What the person has chosen so far, as the services take it. */
+  function current(): TrackerInput | null {
+    if (!file || !inspection || !mapping) return null;
+    return {
+      planId: plan.id,
+      ...file,
+      sheet: inspection.sheet,
+      headerRow: inspection.headerRow,
+      ...(mapping.title !== null ? { mapping } : {}),
+      fixes: fixList(fixes),
+      newPeople,
+      newThemes,
+    };
+  }
+
+  function startOver() {
+    inspect.reset();
+    save.reset();
+    setMapping(null);
+    setFixes({});
+    setNewPeople([]);
+    setNewThemes([]);
+  }
+
+  function checkAgain() {
+    const input = current();
+    if (input && file) read(file, input, true);
+  }
+
+  function runImport() {
+    const input = current();
+    if (input) save.mutate(input);
+  }
+
+  return (
+    <Page title="Import an action plan tracker" caption={plan.title}>
+      <p className="lead">
+        Bring the council’s existing action plan into this plan from its Excel tracker (.xlsx) or a CSV file. Choose the file, check which column holds what, correct anything the
+        import cannot read, then import. Nothing is saved until you import, and a tracker with any problem is not imported at all.
+      </p>
+      {readOnly ? (
+        <p className="notice">This version of the plan is kept as it was reported, so a tracker cannot be imported into it.</p>
+      ) : (
+        <>
+          <section aria-labelledby="tracker-file-heading" className="tracker-step">
+            <h2 id="tracker-file-heading">1. Choose the tracker</h2>
+            <SpreadsheetFileStep
+              label="Action plan tracker"
+              hint="An Excel workbook (.xlsx) or a CSV file, at most 20 MB and 10,000 rows."
+              emptyAdvice="choose the council’s action plan tracker"
+              chosen={file}
+              onClear={() => {
+                startOver();
+                setFile(null);
+              }}
+              onChoose={(chosen) => {
+                setFile(chosen);
+                read(chosen);
+              }}
+            />
+            {inspect.isPending ? (
+              <p role="status" className="loading">
+                Reading “{file?.fileName}”…
+              </p>
+            ) : null}
+            {inspect.error ? <ErrorNotice error={inspect.error} title={`“${file?.fileName ?? 'The file'}” was not read`} /> : null}
+          </section>
+
+          {inspection && mapping && file && !save.isSuccess ? (
+            <>
+              <section aria-labelledby="tracker-columns-heading" className="tracker-step">
+                <h2 id="tracker-columns-heading">2. Check which column holds what</h2>
+                <TrackerColumnsForm
+                  key={`${inspection.sheet} ${inspection.headerRow}`}
+                  inspection={inspection}
+                  mapping={mapping}
+                  isReading={inspect.isPending}
+                  onSheet={(sheet) => read(file, { sheet, fixes: [], newPeople, newThemes })}
+                  onHeaderRow={(headerRow) => read(file, { sheet: inspection.sheet, headerRow, newPeople, newThemes })}
+                  onChange={setMapping}
+                />
+              </section>
+
+              <section aria-labelledby="tracker-preview-heading" className="tracker-step">
+                <h2 id="tracker-preview-heading" ref={previewHeading} tabIndex={-1}>
+                  3. Check the rows
+                </h2>
+                <TrackerPreviewPanel
+                  key={`${inspection.sheet} ${inspection.headerRow} ${checks}`}
+                  inspection={inspection}
+                  fixes={fixes}
+                  onFix={(key, text) => setFixes((before) => ({ ...before, [key]: text }))}
+                  newPeople={newPeople}
+                  onNewPeople={setNewPeople}
+                  newThemes={newThemes}
+                  onNewThemes={setNewThemes}
+                />
+                <div className="form-actions">
+                  <Button className="button" onPress={checkAgain} isDisabled={inspect.isPending}>
+                    Check the rows again
+                  </Button>
+                  <Button className="button button-primary" onPress={runImport} isDisabled={save.isPending || inspect.isPending}>
+                    Import {inspection.counts.actions.toLocaleString('en-GB')} {inspection.counts.actions === 1 ? 'action' : 'actions'}
+                  </Button>
+                </div>
+                {inspect.isPending ? (
+                  <p role="status" className="loading">
+                    Checking every row…
+                  </p>
+                ) : null}
+                {save.error ? <ErrorNotice error={save.error} title="Nothing was imported" /> : null}
+              </section>
+            </>
+          ) : null}
+
+          {save.data ? (
+            <section aria-labelledby="tracker-result-heading" className="notice tracker-result">
+              <h2 id="tracker-result-heading" ref={resultHeading} tabIndex={-1}>
+                Actions imported from “{file?.fileName}”
+              </h2>
+              <p role="status">
+                {plural(save.data.actions, 'action', 'actions')} and {plural(save.data.updates, 'progress update', 'progress updates')} imported
+                {save.data.people > 0 ? `; ${save.data.people} ${save.data.people === 1 ? 'person' : 'people'} added` : ''}
+                {save.data.themes > 0 ? `; ${save.data.themes} ${save.data.themes === 1 ? 'theme' : 'themes'} added` : ''}. The columns chosen are remembered for next time.
+              </p>
+              <p>
+                <Link to={`/plans/${plan.id}/actions`}>See the actions</Link>
+              </p>
+            </section>
+          ) : null}
+        </>
+      )}
+    </Page>
+  );
+}
