@@ -8,7 +8,7 @@
 // carry deletions. Dates are ISO 8601 strings (YYYY-MM-DD); instants are ISO timestamps in UTC;
 // money is whole pence.
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const record = {
   id: text().primaryKey(),
@@ -689,6 +689,50 @@ export const trustedKeys = sqliteTable('trusted_keys', {
   label: text().notNull(),
   addedAt: text().notNull(),
 });
+
+/**
+ * What each record was when it last crossed between installations in a plan bundle: the hash of
+ * its content as exported from here or imported here. A bundle carries the sender's hash of each
+ * record, so the receiver can tell a record changed on one side since from one changed on both.
+ */
+export const bundleBases = sqliteTable(
+  'bundle_bases',
+  {
+    /** The record's table, by its SQL name (`actions`). */
+    entityType: text().notNull(),
+    entityId: text().notNull(),
+    baseHash: text().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.entityType, table.entityId] })],
+);
+
+/** Every plan bundle made or applied here: when, by whom, what it held and who signed it. */
+export const bundleLog = sqliteTable(
+  'bundle_log',
+  {
+    id: text().primaryKey(),
+    /** The bundle's own id, as its manifest names it. */
+    bundleId: text().notNull(),
+    /** exported | imported */
+    direction: text().notNull(),
+    at: text().notNull(),
+    actor: text().notNull(),
+    planId: text().notNull(),
+    /** The theme the bundle was cut to, or null for the whole plan. */
+    themeId: text(),
+    fileName: text().notNull(),
+    /** The fingerprint of the key that signed it. */
+    fingerprint: text().notNull(),
+    classification: text().notNull(),
+    encrypted: integer({ mode: 'boolean' }).notNull(),
+    bytes: integer().notNull(),
+    /** Counts of records by kind, and for an import what was added, changed and deleted, as JSON. */
+    summary: text({ mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** The copy of the database taken before an import. */
+    backupFile: text(),
+  },
+  (table) => [index('bundle_log_plan').on(table.planId, table.at)],
+);
 
 /**
  * Every change made through the services, written in the same transaction as the change.

@@ -20,6 +20,7 @@ import {
   type MethodDefinition,
 } from './contract-kit';
 import { actionEditingMethods } from './contract-actions';
+import { bundleMethods } from './contract-bundles';
 import { dfeImportMethods } from './contract-dfe-import';
 import { figuresImportMethods } from './contract-figures-import';
 import { historyMethods } from './contract-history';
@@ -455,6 +456,7 @@ export const contract = {
   ...moneyMethods,
   ...packMethods,
   ...spreadsheetMethods,
+  ...bundleMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

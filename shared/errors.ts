@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   'database-foreign': 'The file is not a Getting to Good database.',
   'database-newer': 'The database was written by a newer version of the app.',
   unavailable: 'Something the app needs for this is not on this computer (such as a browser to print with).',
+  'bundle-refused': 'A plan bundle was refused: it is damaged, changed since it was signed, too large, or does not fit this database; nothing was saved.',
   internal: 'Something went wrong inside the app; nothing was saved.',
 } as const;
 

@@ -49,6 +49,8 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
 };
 
 export const CLASSIFICATIONS = ['official', 'official-sensitive'] as const;
+/** A bundle's passphrase must be at least this long (it reaches the recipient by another channel). */
+export const PASSPHRASE_MIN_LENGTH = 12;
 export type Classification = (typeof CLASSIFICATIONS)[number];
 export const CLASSIFICATION_LABELS: Record<Classification, string> = {
   official: 'OFFICIAL',

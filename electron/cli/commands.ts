@@ -1,6 +1,7 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import { CLASSIFICATION_LABELS } from '../../shared/vocabulary';
 import { CommandFailure, formatTable, UsageFailure, type Command, type DataCommand, type DataCommandContext } from './command';
+import { bundleCommands } from './bundle-command';
 import { dateCommands } from './date-commands';
 import { packCommand } from './pack-command';
 import { xlsxCommands } from './xlsx-command';
@@ -78,4 +79,4 @@ const dbCheck: DataCommand = {
   },
 };
 
-export const commands: Command[] = [plansList, dbCheck, packCommand, ...xlsxCommands, ...dateCommands];
+export const commands: Command[] = [plansList, dbCheck, packCommand, ...bundleCommands, ...xlsxCommands, ...dateCommands];

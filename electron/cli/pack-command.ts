@@ -2,23 +2,17 @@
 // printed exactly as the app prints it: the command serves the app to itself on 127.0.0.1 (a
 // random port and a fresh token, for as long as it prints) and Chromium prints the pack's print
 // view from there.
-import fs from 'node:fs';
 import path from 'node:path';
 import { format, parseISO, subDays, subMonths } from 'date-fns';
-import type { Committee, MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import type { Committee } from '../../shared/contract';
 import type { Pack } from '../../shared/contract-packs';
 import { formatLongDate, londonDate } from '../../shared/dates';
 import { PACK_TEMPLATE_OF_COMMITTEE, type CommitteeKind, type PackTemplate } from '../../shared/vocabulary';
 import { findUp } from '../core/paths';
 import { findChromium } from '../core/printing/find-chromium';
 import { serveApp, type ServedApp } from '../web/serve-app';
-import { CommandFailure, EXIT_CODES_HELP, formatTable, UsageFailure, type DataCommand, type DataCommandContext } from './command';
-
-async function call<M extends MethodName>(context: DataCommandContext, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const envelope = await context.app.dispatch(method, input);
-  if (!envelope.ok) throw new CommandFailure(envelope.error.message);
-  return envelope.value as MethodOutput<M>;
-}
+import { CommandFailure, EXIT_CODES_HELP, formatTable, UsageFailure, type DataCommand } from './command';
+import { call, checkWritable, requiredOption, sizeInWords, writeWhole } from './command-files';
 
 /** The kind of report a committee receives; a committee of another kind gets the improvement board's. */
 export function templateForCommittee(kind: CommitteeKind): PackTemplate {
@@ -37,49 +31,6 @@ export function packForMeeting(packs: readonly Pack[], meetingId: string): Pack 
   const issued = theirs.filter((pack) => pack.status === 'issued').sort((a, b) => (b.issuedAt ?? '').localeCompare(a.issuedAt ?? ''));
   if (issued[0]) return issued[0];
   return [...theirs].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0] ?? null;
-}
-
-function requiredOption(context: DataCommandContext, name: string, what: string): string {
-  const value = context.options[name];
-  if (typeof value !== 'string' || value.trim() === '') throw new UsageFailure(`“g2g pack” needs --${name} ${what}.`);
-  return value.trim();
-}
-
-/** Refuses, before anything is printed, a file the command could not write. */
-function checkWritable(file: string, what: string): void {
-  const folder = path.dirname(file);
-  let folderStat: fs.Stats;
-  try {
-    folderStat = fs.statSync(folder);
-  } catch {
-    throw new CommandFailure(`The ${what} cannot be written to ${file}: the folder ${folder} does not exist.`);
-  }
-  if (!folderStat.isDirectory()) throw new CommandFailure(`The ${what} cannot be written to ${file}: ${folder} is a file, not a folder.`);
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
-    throw new CommandFailure(`The ${what} cannot be written to ${file}: that is a folder. Give the name of a file.`);
-  }
-  try {
-    fs.accessSync(folder, fs.constants.W_OK);
-    if (fs.existsSync(file)) fs.accessSync(file, fs.constants.W_OK);
-  } catch {
-    throw new CommandFailure(`The ${what} cannot be written to ${file}: you do not have permission to write there.`);
-  }
-}
-
-/** Writes the whole file or nothing: a failure leaves no half-written file behind. */
-function writeWhole(file: string, bytes: Buffer, what: string): void {
-  const partial = `${file}.partial-${process.pid}`;
-  try {
-    fs.writeFileSync(partial, bytes);
-    fs.renameSync(partial, file);
-  } catch (error) {
-    fs.rmSync(partial, { force: true });
-    throw new CommandFailure(`The ${what} could not be written to ${file}: ${(error as Error).message}`);
-  }
-}
-
-function sizeInWords(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /** Whom each kind of report goes to, as a sentence names them. */
@@ -131,9 +82,9 @@ export const packCommand: DataCommand = {
 
   async run(context) {
     if (context.args.length > 0) throw new UsageFailure(`“g2g pack” takes no further words, but was given “${context.args.join(' ')}”.`);
-    const planId = requiredOption(context, 'plan', 'ID (the plan’s id, from g2g plans list)');
-    const meetingId = requiredOption(context, 'meeting', 'ID (the meeting’s id)');
-    const pdfFile = path.resolve(requiredOption(context, 'pdf', 'FILE (where to write the PDF)'));
+    const planId = requiredOption(context, 'pack', 'plan', 'ID (the plan’s id, from g2g plans list)');
+    const meetingId = requiredOption(context, 'pack', 'meeting', 'ID (the meeting’s id)');
+    const pdfFile = path.resolve(requiredOption(context, 'pack', 'pdf', 'FILE (where to write the PDF)'));
     const docxOption = context.options.docx;
     if (docxOption !== undefined && (typeof docxOption !== 'string' || docxOption.trim() === '')) {
       throw new UsageFailure('“g2g pack” needs a file name after --docx.');

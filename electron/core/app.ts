@@ -70,6 +70,7 @@ export function openApp(options: OpenAppOptions): OpenedApp {
     dispatch,
     createdDatabase: opened.created,
     close() {
+      core.close();
       feed.close();
       if (opened.sqlite.open) opened.sqlite.close();
     },

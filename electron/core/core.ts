@@ -35,6 +35,8 @@ export class Core {
   readonly clock: () => Date;
   /** How packs are printed to PDF here; set by the host once it can serve the print view. */
   printer: PackPrinter | null = null;
+  /** Work to do as the app closes, such as deleting bundle files held for a while. */
+  private readonly closing: (() => void)[] = [];
 
   constructor(options: CoreOptions) {
     this.db = options.db;
@@ -45,6 +47,22 @@ export class Core {
     this.schemaVersion = options.schemaVersion;
     this.version = options.version;
     this.clock = options.clock ?? (() => new Date());
+  }
+
+  /** Registers work to do as the app closes. */
+  onClose(work: () => void): void {
+    this.closing.push(work);
+  }
+
+  /** Does the work registered with onClose, once; the host calls it as the app closes. */
+  close(): void {
+    for (const work of this.closing.splice(0)) {
+      try {
+        work();
+      } catch {
+        // Closing goes on: one piece of tidying that fails must not keep the rest from running.
+      }
+    }
   }
 
   /**

@@ -35,6 +35,8 @@ const KpiPage = lazy(() => import('./pages/KpiPage').then((module) => ({ default
 const WorkforcePage = lazy(() => import('./pages/WorkforcePage').then((module) => ({ default: module.WorkforcePage })));
 const PackPage = lazy(() => import('./pages/PackPage').then((module) => ({ default: module.PackPage })));
 const PrintPackPage = lazy(() => import('./pages/PrintPackPage').then((module) => ({ default: module.PrintPackPage })));
+const SendPlanPage = lazy(() => import('./pages/SendPlanPage').then((module) => ({ default: module.SendPlanPage })));
+const ImportBundlePage = lazy(() => import('./pages/ImportBundlePage').then((module) => ({ default: module.ImportBundlePage })));
 
 function NotFound() {
   return (
@@ -102,6 +104,9 @@ function AppShell() {
               <NavLink to="/plans/new">New plan</NavLink>
             </li>
             <li>
+              <NavLink to="/import">Import a bundle</NavLink>
+            </li>
+            <li>
               <NavLink to="/settings">Settings</NavLink>
             </li>
           </ul>
@@ -140,7 +145,9 @@ function AppShell() {
               <Route path="search" element={<SearchPage />} />
               <Route path="versions" element={<VersionsPage />} />
               <Route path="history" element={<HistoryPage />} />
+              <Route path="send" element={<SendPlanPage />} />
             </Route>
+            <Route path="/import" element={<ImportBundlePage />} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>

@@ -11,6 +11,7 @@ import './styles/kpi-chart.css';
 import './styles/kpi-import.css';
 import './styles/money.css';
 import './styles/packs.css';
+import './styles/bundles.css';
 
 const client = createClient(chooseTransport());
 // Data is local and refreshed by change events, so there is nothing to gain from refetching

@@ -5,6 +5,7 @@ import { createRecord } from '../../db/records';
 import { authorities } from '../../db/schema';
 import { contract, type MethodName } from '../../shared/contract';
 import { MALFORMED_ACTION_EDITING } from '../support/malformed-actions';
+import { MALFORMED_BUNDLES } from '../support/malformed-bundles';
 import { MALFORMED_DFE_IMPORT } from '../support/malformed-dfe-import';
 import { MALFORMED_FIGURES_IMPORT } from '../support/malformed-figures-import';
 import { MALFORMED_HISTORY } from '../support/malformed-history';
@@ -119,6 +120,7 @@ const MALFORMED: Record<MethodName, [unknown, string][]> = {
   ...MALFORMED_MONEY,
   ...MALFORMED_PACKS,
   ...MALFORMED_SPREADSHEETS,
+  ...MALFORMED_BUNDLES,
 };
 
 describe('malformed input', () => {

@@ -3,6 +3,7 @@ import { actionHandlers } from './actions';
 import { attentionHandlers } from './attention';
 import { authorityHandlers } from './authorities';
 import { bankHolidayHandlers } from './bank-holidays';
+import { bundleHandlers } from './bundles';
 import { committeeHandlers } from './committees';
 import { deadlineHandlers } from './deadlines';
 import { dfeImportHandlers } from './dfe-import';
@@ -46,4 +47,5 @@ export const handlers: Handlers = {
   ...moneyHandlers,
   ...packHandlers,
   ...spreadsheetHandlers,
+  ...bundleHandlers,
 };

@@ -90,7 +90,7 @@ function requirePrinter(core: Core) {
   return core.printer;
 }
 
-/** Documents being printed to be issued, by pack: the print view shows what will be frozen. */
+/** Documents being printed (a pack being issued, a plan printed into a bundle), by id: the print view shows what will be kept. */
 const beingIssued = new WeakMap<Core, Map<string, PackDocument>>();
 
 function heldDocuments(core: Core): Map<string, PackDocument> {
@@ -102,11 +102,23 @@ function heldDocuments(core: Core): Map<string, PackDocument> {
   return held;
 }
 
-/** The document of an issued pack as it was frozen, of one being issued as it will be, or of a draft as it would print now. */
+/**
+ * Holds a document that is no saved pack (such as the plan printed into a bundle) under its own
+ * id while it prints, so the print view can show it; the returned function lets it go.
+ */
+export function holdPackDocument(core: Core, document: PackDocument): () => void {
+  const held = heldDocuments(core);
+  held.set(document.packId, document);
+  return () => {
+    if (held.get(document.packId) === document) held.delete(document.packId);
+  };
+}
+
+/** The document of an issued pack as it was frozen, of one being issued or held as it will print, or of a draft as it would print now. */
 export function packDocument(core: Core, packId: string): PackDocument {
-  const row = getLiveRecord(core, packs, packId);
   const held = beingIssued.get(core)?.get(packId);
   if (held) return held;
+  const row = getLiveRecord(core, packs, packId);
   if (row.status === 'issued' && row.issuedSnapshot) return PackDocumentSchema.parse(row.issuedSnapshot);
   return buildPackDocument(core, row);
 }

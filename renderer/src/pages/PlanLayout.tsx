@@ -52,6 +52,7 @@ const GROUPS: { label: string; tabs: { to: string; label: string; end: boolean }
       { to: 'search', label: 'Search', end: false },
       { to: 'history', label: 'History', end: false },
       { to: 'import-tracker', label: 'Import a tracker', end: false },
+      { to: 'send', label: 'Send the plan', end: false },
     ],
   },
 ];

@@ -60,9 +60,14 @@ export function PlansPage() {
     <Page
       title="Plans"
       actions={
-        <Link className="button button-primary" to="/plans/new">
-          New plan
-        </Link>
+        <>
+          <Link className="button" to="/import">
+            Import a bundle
+          </Link>
+          <Link className="button button-primary" to="/plans/new">
+            New plan
+          </Link>
+        </>
       }
     >
       {plans.isPending ? <Loading what="plans" /> : null}

@@ -1,6 +1,7 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { formatLongDate } from '../../../shared/dates';
 import { useContractMutation, useContractQuery } from '../client/hooks';
+import { BundleKeys } from '../components/bundle-keys';
 import { ErrorNotice, Loading, Page } from '../components/Page';
 
 const MAX_FILE_BYTES = 5_000_000;
@@ -61,6 +62,7 @@ export function SettingsPage() {
   return (
     <Page title="Settings">
       <BankHolidays />
+      <BundleKeys />
     </Page>
   );
 }

@@ -1,0 +1,73 @@
+// What the commands that read and write files share: calling the contract as any client does,
+// required options, and files checked before work starts and written whole or not at all.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import { CommandFailure, UsageFailure, type DataCommandContext } from './command';
+
+/** Calls the contract as the app's pages do; a refusal becomes the command's failure, in the same words. */
+export async function call<M extends MethodName>(context: DataCommandContext, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const envelope = await context.app.dispatch(method, input);
+  if (!envelope.ok) throw new CommandFailure(envelope.error.message);
+  return envelope.value as MethodOutput<M>;
+}
+
+/** An option the command cannot work without: `command` is as typed, such as `pack` or `bundle export`. */
+export function requiredOption(context: DataCommandContext, command: string, name: string, what: string): string {
+  const value = context.options[name];
+  if (typeof value !== 'string' || value.trim() === '') throw new UsageFailure(`“g2g ${command}” needs --${name} ${what}.`);
+  return value.trim();
+}
+
+/** Refuses, before any work is done, a file the command could not write. */
+export function checkWritable(file: string, what: string): void {
+  const folder = path.dirname(file);
+  let folderStat: fs.Stats;
+  try {
+    folderStat = fs.statSync(folder);
+  } catch {
+    throw new CommandFailure(`The ${what} cannot be written to ${file}: the folder ${folder} does not exist.`);
+  }
+  if (!folderStat.isDirectory()) throw new CommandFailure(`The ${what} cannot be written to ${file}: ${folder} is a file, not a folder.`);
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+    throw new CommandFailure(`The ${what} cannot be written to ${file}: that is a folder. Give the name of a file.`);
+  }
+  try {
+    fs.accessSync(folder, fs.constants.W_OK);
+    if (fs.existsSync(file)) fs.accessSync(file, fs.constants.W_OK);
+  } catch {
+    throw new CommandFailure(`The ${what} cannot be written to ${file}: you do not have permission to write there.`);
+  }
+}
+
+/** Reads a file the command was given, saying plainly when it is missing or not a file. */
+export function readGivenFile(file: string, what: string): Buffer {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new CommandFailure(`The ${what} ${file} does not exist.`);
+  }
+  if (!stat.isFile()) throw new CommandFailure(`The ${what} ${file} is a folder, not a file.`);
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    throw new CommandFailure(`The ${what} ${file} could not be read: ${(error as Error).message}`);
+  }
+}
+
+/** Writes the whole file or nothing: a failure leaves no half-written file behind. */
+export function writeWhole(file: string, bytes: Buffer, what: string): void {
+  const partial = `${file}.partial-${process.pid}`;
+  try {
+    fs.writeFileSync(partial, bytes);
+    fs.renameSync(partial, file);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw new CommandFailure(`The ${what} could not be written to ${file}: ${(error as Error).message}`);
+  }
+}
+
+export function sizeInWords(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

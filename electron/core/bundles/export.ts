@@ -1,0 +1,269 @@
+// Making a bundle: the plan's records (or one theme's part), its attachments, the readable
+// copies and the README, listed in a manifest signed with this installation's key, and locked
+// with a passphrase if one is given. Exporting changes no plan data, so it is no audited change;
+// it is logged, and the hash of every record sent is kept as its base for merging what comes back.
+import { eq, inArray } from 'drizzle-orm';
+import { newId } from '../../../db/ids';
+import { attachments as attachmentsTable, auditLog, bundleLog } from '../../../db/schema';
+import type { ExportedBundle } from '../../../shared/contract-bundles';
+import { londonDate } from '../../../shared/dates';
+import type { ParsedInput } from '../../../shared/contract';
+import type { Core } from '../core';
+import { writeArchive, type ArchiveEntry } from './archive';
+import { encryptBundle } from './envelope';
+import {
+  ATTACHMENTS_FOLDER,
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  DATA_ENTRY,
+  listFiles,
+  MANIFEST_ENTRY,
+  PDF_ENTRY,
+  README_ENTRY,
+  SIGNATURE_ENTRY,
+  signManifest,
+  XLSX_ENTRY,
+  type Manifest,
+} from './manifest';
+import { basesOf, contentHash, writeBases } from './merge';
+import { collectPlanData, countRecords } from './plan-data';
+import { actionPlanWorkbook, markingOf, planPdf, readmeText, type Marking } from './readable';
+import type { BundleRow } from './record-schemas';
+import { loadOrCreateInstallationKey } from './signing';
+import { holdExport } from './transfers';
+
+const BATCH = 500;
+
+/** Files that are already compressed gain nothing from deflating again. */
+const STORED_TYPES = /pdf|zip|compressed|octet-stream|officedocument|image\/(png|jpe?g|gif|webp)|audio\/|video\//;
+
+/** "Northmoor" of "Northmoor Borough Council", as people name a council in a file name. */
+export function councilShortName(name: string): string {
+  const short = name
+    .replace(/^(London Borough of|Royal Borough of|City of|Borough of|County of)\s+/i, '')
+    .replace(/\s+(Metropolitan Borough|Metropolitan District|Borough|City|County|District|Unitary)?\s*Council$/i, '')
+    .trim();
+  return short || name;
+}
+
+/** Letters, digits and the punctuation every file system takes; anything else becomes a space. */
+function safeFileName(text: string): string {
+  return text.replace(/[^\p{L}\p{N} ,.()’'&-]+/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+export function bundleTitle(authority: string, plan: { title: string; kind: string; version: number }, theme: { reference: string; title: string } | null): string {
+  const base = plan.kind === 'main' ? `${councilShortName(authority)} improvement plan` : `${councilShortName(authority)} ${plan.title}`;
+  const version = plan.version > 1 ? ` version ${plan.version}` : '';
+  return theme ? `${base}${version}, theme ${theme.reference} ${theme.title}` : `${base}${version}`;
+}
+
+/** "Northmoor improvement plan 2026-11-22 OFFICIAL-SENSITIVE.g2g". */
+export function bundleFileName(title: string, date: string, marking: Marking): string {
+  const name = safeFileName(`${title} ${date} ${marking}`).slice(0, 200);
+  return `${name}.g2g`;
+}
+
+function readBases(core: Core, tables: Map<string, BundleRow[]>): Record<string, Record<string, string | null>> {
+  const bases: Record<string, Record<string, string | null>> = {};
+  for (const [table, rows] of tables) {
+    if (rows.length === 0) continue;
+    const known = basesOf(core.db, table);
+    bases[table] = Object.fromEntries(rows.map((row) => [row.id, known.get(row.id) ?? null]));
+  }
+  return bases;
+}
+
+function readAttachments(core: Core, hashes: string[]) {
+  const found: (typeof attachmentsTable.$inferSelect)[] = [];
+  const sorted = [...hashes].sort();
+  for (let start = 0; start < sorted.length; start += BATCH) {
+    found.push(...core.db.select().from(attachmentsTable).where(inArray(attachmentsTable.hash, sorted.slice(start, start + BATCH))).all());
+  }
+  return found.sort((a, b) => (a.hash < b.hash ? -1 : 1));
+}
+
+/** The plan's history, for reading: the entries of the records the bundle holds. */
+function readAudit(core: Core, planId: string, tables: Map<string, BundleRow[]>) {
+  const ids = new Set<string>();
+  for (const rows of tables.values()) for (const row of rows) ids.add(row.id);
+  return core.db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.planId, planId))
+    .orderBy(auditLog.sequence)
+    .all()
+    .filter((entry) => ids.has(entry.entityId));
+}
+
+export interface EmailWords {
+  subject: string;
+  text: string;
+}
+
+/** The email a bundle goes with: the marking first, what it is, the fingerprint, how to open it. */
+export function emailWords(facts: { marking: Marking; title: string; authority: string; fileName: string; fingerprint: string; encrypted: boolean; readableCopies: string[]; createdBy: string }): EmailWords {
+  const copies = facts.readableCopies.map((copy) => (copy === 'plan.pdf' ? 'the plan as a PDF report' : 'the action plan and KPIs as a spreadsheet'));
+  const lines = [
+    facts.marking,
+    '',
+    'Hello,',
+    '',
+    `Attached is ${facts.fileName}, a plan bundle of ${facts.title} (${facts.authority}) from Getting to Good.`,
+    '',
+    `It holds the plan’s data, for import into Getting to Good${copies.length > 0 ? `, and ${copies.join(' and ')}, for anyone without the app` : ''}.`,
+    facts.encrypted
+      ? 'It is locked with a passphrase, which I will give you separately (by phone or another message), never in this email.'
+      : 'It is not locked with a passphrase.',
+    '',
+    'To read it without the app: save the attachment, change the end of its name from .g2g to .zip and open it; the readable copies are in the folder “readable”.' +
+      (facts.encrypted ? ' As it is locked, it can be opened only in Getting to Good, with the passphrase.' : ''),
+    'To import it into Getting to Good: choose Import a bundle and choose the file.',
+    '',
+    'The bundle is signed. Before importing it, check that the fingerprint the app shows is this one:',
+    facts.fingerprint,
+    '',
+    `This email and its attachment are marked ${facts.marking}; handle them as your organisation’s policy requires.`,
+    '',
+    facts.createdBy,
+    '',
+  ];
+  return { subject: `[${facts.marking}] ${facts.title}: plan bundle`, text: lines.join('\n') };
+}
+
+/** Makes the bundle, keeps it to be downloaded or written out, and logs it. */
+export async function exportBundle(core: Core, input: ParsedInput<'bundles.export'>): Promise<ExportedBundle> {
+  const data = collectPlanData(core.db, input.planId, input.themeId);
+  const plan = data.tables.get('plans')?.[0] as BundleRow & { title: string; kind: string; version: number; authorityId: string; startDate: string | null };
+  const authority = data.tables.get('authorities')?.find((row) => row.id === plan.authorityId) as BundleRow & { name: string };
+  const theme = input.themeId ? (data.tables.get('themes')?.find((row) => row.id === input.themeId) as BundleRow & { reference: string; title: string }) : null;
+  const marking = markingOf(input.classification);
+  const key = loadOrCreateInstallationKey(core.dataDirectory);
+  const now = core.clock();
+  const createdAt = now.toISOString();
+  const title = bundleTitle(authority.name, plan, theme);
+  const fileName = bundleFileName(title, londonDate(now), marking);
+
+  const stored = readAttachments(core, [...data.attachmentHashes]);
+  const tablesJson: Record<string, BundleRow[]> = Object.fromEntries(data.tables);
+  const dataJson = {
+    tables: tablesJson,
+    attachments: stored.map(({ hash, size, mediaType, createdAt: made }) => ({ hash, size, mediaType, createdAt: made })),
+    bases: readBases(core, data.tables),
+    audit: readAudit(core, input.planId, data.tables),
+  };
+
+  const entries: ArchiveEntry[] = [{ name: DATA_ENTRY, data: Buffer.from(JSON.stringify(dataJson), 'utf8') }];
+  for (const attachment of stored) {
+    entries.push({ name: `${ATTACHMENTS_FOLDER}${attachment.hash}`, data: attachment.content, compress: !STORED_TYPES.test(attachment.mediaType) });
+  }
+  const readableCopies: string[] = [];
+  entries.push({ name: XLSX_ENTRY, data: await actionPlanWorkbook(core, { planId: input.planId, themeId: input.themeId }) });
+  readableCopies.push('action-plan.xlsx');
+  // The report prints the whole plan, so a theme's bundle leaves it out and keeps to its theme.
+  if (input.withPdf && input.themeId === null) {
+    const pdf = await planPdf(core, { id: plan.id, title: plan.title, startDate: plan.startDate }, marking);
+    if (pdf) {
+      entries.push({ name: PDF_ENTRY, data: pdf, compress: false });
+      readableCopies.push('plan.pdf');
+    }
+  }
+  const fileNames = entries.map((entry) => entry.name);
+  entries.push({
+    name: README_ENTRY,
+    data: Buffer.from(
+      readmeText({
+        marking,
+        authority: authority.name,
+        planTitle: plan.title,
+        themeTitle: theme ? `${theme.reference} ${theme.title}` : null,
+        createdAt,
+        createdBy: core.actor,
+        appVersion: core.version,
+        fingerprint: key.fingerprint,
+        files: fileNames,
+        attachments: stored.length,
+      }),
+      'utf8',
+    ),
+  });
+
+  const bundleId = newId();
+  const revision = [...data.tables.values()].reduce((sum, rows) => sum + rows.reduce((total, row) => total + row.revision, 0), 0);
+  const manifest: Manifest = {
+    format: BUNDLE_FORMAT,
+    formatVersion: BUNDLE_FORMAT_VERSION,
+    bundleId,
+    appVersion: core.version,
+    createdAt,
+    createdBy: core.actor,
+    authority: { id: authority.id, name: authority.name },
+    plan: { id: plan.id, title: plan.title, version: plan.version, revision },
+    scope: { themeId: theme?.id ?? null, themeTitle: theme ? `${theme.reference} ${theme.title}` : null },
+    classification: input.classification,
+    files: listFiles(entries),
+  };
+  const { manifestBytes, signatureBytes } = signManifest(manifest, key);
+  const inner = await writeArchive([
+    { name: MANIFEST_ENTRY, data: manifestBytes },
+    { name: SIGNATURE_ENTRY, data: signatureBytes },
+    // The README first after the signed parts, so a person opening the zip sees it near the top.
+    ...entries.slice(-1),
+    ...entries.slice(0, -1),
+  ]);
+  const bytes = input.passphrase ? await encryptBundle(inner, input.passphrase) : inner;
+  const encrypted = input.passphrase !== null;
+
+  const records = countRecords(data.tables);
+  const email = emailWords({
+    marking,
+    title,
+    authority: authority.name,
+    fileName,
+    fingerprint: key.fingerprint,
+    encrypted,
+    readableCopies,
+    createdBy: core.actor,
+  });
+  const held = holdExport(
+    core,
+    { bundleId, fileName, encrypted, fingerprint: key.fingerprint, classification: input.classification, subject: email.subject, emailText: email.text },
+    bytes,
+  );
+
+  const bases = [...data.tables].flatMap(([entityType, rows]) => rows.map((row) => ({ entityType, entityId: row.id, baseHash: contentHash(row) })));
+  core.db.$client.transaction(() => {
+    writeBases(core.db, bases);
+    core.db
+      .insert(bundleLog)
+      .values({
+        id: newId(),
+        bundleId,
+        direction: 'exported',
+        at: createdAt,
+        actor: core.actor,
+        planId: input.planId,
+        themeId: input.themeId,
+        fileName,
+        fingerprint: key.fingerprint,
+        classification: input.classification,
+        encrypted,
+        bytes: bytes.length,
+        summary: { records, attachments: stored.length, readableCopies },
+        backupFile: null,
+      })
+      .run();
+  })();
+
+  return {
+    exportId: held.id,
+    bundleId,
+    fileName,
+    bytes: bytes.length,
+    encrypted,
+    fingerprint: key.fingerprint,
+    records,
+    attachments: stored.length,
+    readableCopies,
+  };
+}
+

@@ -1,0 +1,160 @@
+// Bundle files on their way in and out: a bundle being received is written piece by piece to
+// `<data folder>/incoming/<id>.g2g` before it is checked; an exported bundle waits in
+// `<data folder>/outgoing/<id>.g2g` until it is downloaded or written out. Both are deleted when
+// discarded, after an import, and when the app closes: they hold plan data and are not kept.
+import fs from 'node:fs';
+import path from 'node:path';
+import { newId } from '../../../db/ids';
+import { AppError } from '../../../shared/errors';
+import type { Core } from '../core';
+import { BUNDLE_LIMITS } from './archive';
+import { refusal } from './refusals';
+
+export interface IncomingTransfer {
+  id: string;
+  fileName: string;
+  file: string;
+  bytes: number;
+}
+
+export interface OutgoingBundle {
+  id: string;
+  bundleId: string;
+  fileName: string;
+  file: string;
+  bytes: number;
+  encrypted: boolean;
+  fingerprint: string;
+  classification: 'official' | 'official-sensitive';
+  /** The subject line and words of the email it is sent with. */
+  subject: string;
+  emailText: string;
+}
+
+interface Held {
+  incoming: Map<string, IncomingTransfer>;
+  outgoing: Map<string, OutgoingBundle>;
+}
+
+const heldByCore = new WeakMap<Core, Held>();
+/** Every file held by any core of this process, removed when the process ends. */
+const heldFiles = new Set<string>();
+let exitHookInstalled = false;
+
+function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // Already gone, or the folder is read-only: nothing more can be done about it here.
+  }
+  heldFiles.delete(file);
+}
+
+function held(core: Core): Held {
+  let found = heldByCore.get(core);
+  if (!found) {
+    found = { incoming: new Map(), outgoing: new Map() };
+    heldByCore.set(core, found);
+    core.onClose(() => discardAll(core));
+  }
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once('exit', () => {
+      for (const file of heldFiles) removeQuietly(file);
+    });
+  }
+  return found;
+}
+
+function folder(core: Core, which: 'incoming' | 'outgoing'): string {
+  const directory = path.join(core.dataDirectory, which);
+  fs.mkdirSync(directory, { recursive: true, mode: 0o700 });
+  return directory;
+}
+
+/** Takes one piece of a bundle being received; the first piece starts a new transfer. */
+export function receivePiece(core: Core, transferId: string | null, fileName: string, chunkBase64: string): IncomingTransfer {
+  const transfers = held(core).incoming;
+  let transfer: IncomingTransfer;
+  if (transferId === null) {
+    const id = newId();
+    transfer = { id, fileName, file: path.join(folder(core, 'incoming'), `${id}.g2g`), bytes: 0 };
+    fs.writeFileSync(transfer.file, new Uint8Array(), { mode: 0o600 });
+    heldFiles.add(transfer.file);
+    transfers.set(id, transfer);
+  } else {
+    const found = transfers.get(transferId);
+    if (!found) throw notReceived();
+    transfer = found;
+  }
+  const piece = Buffer.from(chunkBase64, 'base64');
+  if (transfer.bytes + piece.length > BUNDLE_LIMITS.maxArchiveBytes) {
+    discardIncoming(core, transfer.id);
+    throw refusal(
+      'too-large',
+      null,
+      `Nothing was saved: “${transfer.fileName}” is larger than a plan bundle can be (${Math.round(BUNDLE_LIMITS.maxArchiveBytes / (1024 * 1024)).toLocaleString('en-GB')} MB). Check that you chose the bundle you were sent.`,
+    );
+  }
+  fs.appendFileSync(transfer.file, piece);
+  transfer.bytes += piece.length;
+  return transfer;
+}
+
+function notReceived(): AppError {
+  return new AppError(
+    'not-found',
+    'That bundle is no longer waiting to be imported: it was imported or put aside, or the app has been restarted since it was chosen. Choose the file again.',
+  );
+}
+
+export function incomingTransfer(core: Core, transferId: string): IncomingTransfer {
+  const transfer = held(core).incoming.get(transferId);
+  if (!transfer || !fs.existsSync(transfer.file)) throw notReceived();
+  return transfer;
+}
+
+export function discardIncoming(core: Core, transferId: string): boolean {
+  const transfers = held(core).incoming;
+  const transfer = transfers.get(transferId);
+  if (!transfer) return false;
+  transfers.delete(transferId);
+  removeQuietly(transfer.file);
+  return true;
+}
+
+/** Keeps an exported bundle's bytes until it is downloaded or written out. */
+export function holdExport(core: Core, bundle: Omit<OutgoingBundle, 'id' | 'file' | 'bytes'>, bytes: Buffer): OutgoingBundle {
+  const id = newId();
+  const file = path.join(folder(core, 'outgoing'), `${id}.g2g`);
+  fs.writeFileSync(file, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { mode: 0o600 });
+  heldFiles.add(file);
+  const outgoing: OutgoingBundle = { ...bundle, id, file, bytes: bytes.length };
+  held(core).outgoing.set(id, outgoing);
+  return outgoing;
+}
+
+export function heldExport(core: Core, exportId: string): OutgoingBundle {
+  const found = held(core).outgoing.get(exportId);
+  if (!found || !fs.existsSync(found.file)) {
+    throw new AppError('not-found', 'That bundle is no longer waiting to be saved: it was put aside, or the app has been restarted since it was made. Export it again.');
+  }
+  return found;
+}
+
+export function forgetExport(core: Core, exportId: string): boolean {
+  const outgoing = held(core).outgoing;
+  const found = outgoing.get(exportId);
+  if (!found) return false;
+  outgoing.delete(exportId);
+  removeQuietly(found.file);
+  return true;
+}
+
+/** Deletes every file this core holds: when the app closes. */
+export function discardAll(core: Core): void {
+  const found = heldByCore.get(core);
+  if (!found) return;
+  for (const id of [...found.incoming.keys()]) discardIncoming(core, id);
+  for (const id of [...found.outgoing.keys()]) forgetExport(core, id);
+}
