@@ -2,16 +2,11 @@
 // and a council's tracker into a plan, through the same contract methods as the app's pages.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { MethodInput, MethodName, MethodOutput, PlanSummary } from '../../shared/contract';
+import type { PlanSummary } from '../../shared/contract';
 import type { TrackerInspection } from '../../shared/contract-spreadsheets';
 import type { ExportFormat } from '../../shared/spreadsheets';
 import { CommandFailure, EXIT_CODES_HELP, formatTable, UsageFailure, type DataCommand, type DataCommandContext } from './command';
-
-async function call<M extends MethodName>(context: DataCommandContext, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const envelope = await context.app.dispatch(method, input);
-  if (!envelope.ok) throw new CommandFailure(envelope.error.message);
-  return envelope.value as MethodOutput<M>;
-}
+import { call, checkWritable, writeWhole } from './command-files';
 
 function option(context: DataCommandContext, command: string, name: string, what: string, required: true): string;
 function option(context: DataCommandContext, command: string, name: string, what: string, required: false): string | null;
@@ -41,20 +36,6 @@ async function findPlan(context: DataCommandContext, named: string): Promise<Pla
     throw new CommandFailure(`${byTitle.length} plans are called “${named}”: give the id of the one to use.\n${table}`);
   }
   throw new CommandFailure(`There is no plan with the id or title “${named}” in ${context.app.core.dataDirectory}. “g2g plans list” shows each plan and its id.`);
-}
-
-/** Writes the whole file or nothing: a failure leaves no half-written file behind. */
-function writeWhole(file: string, bytes: Buffer): void {
-  const folder = path.dirname(file);
-  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new CommandFailure(`${file} cannot be written: the folder ${folder} does not exist.`);
-  const partial = `${file}.partial-${process.pid}`;
-  try {
-    fs.writeFileSync(partial, bytes);
-    fs.renameSync(partial, file);
-  } catch (error) {
-    fs.rmSync(partial, { force: true });
-    throw new CommandFailure(`${file} could not be written: ${(error as Error).message}`);
-  }
 }
 
 export const xlsxExportCommand: DataCommand = {
@@ -98,7 +79,8 @@ export const xlsxExportCommand: DataCommand = {
     }
     const file = await call(context, 'spreadsheets.exportPlan', { planId: plan.id, themeId, format });
     const bytes = Buffer.from(file.base64, 'base64');
-    writeWhole(out, bytes);
+    checkWritable(out, 'file');
+    writeWhole(out, bytes, 'file');
     if (context.json) context.out(JSON.stringify({ planId: plan.id, themeId, format, file: out, bytes: bytes.length }, null, 2));
     else context.out(`“${plan.title}”${themeReference ? `, theme ${themeReference},` : ''} written to ${out}.`);
     return 0;

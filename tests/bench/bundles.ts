@@ -17,6 +17,7 @@ import { openApp, type OpenedApp } from '../../electron/core/app';
 import { deriveKey } from '../../electron/core/bundles/envelope';
 import type { contract } from '../../shared/contract';
 import { generatePlan, planSize } from './generate';
+import { stats, time } from './timing';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const MIGRATIONS_FOLDER = path.join(ROOT, 'db/migrations');
@@ -50,26 +51,6 @@ async function call<M extends keyof typeof contract>(app: OpenedApp, method: M, 
   const envelope = await app.dispatch(method, input);
   if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.code}: ${envelope.error.message}`);
   return envelope.value as ReturnType<(typeof contract)[M]['output']['parse']>;
-}
-
-interface Stats {
-  runs: number;
-  medianMs: number;
-  minMs: number;
-  maxMs: number;
-}
-
-function stats(samples: number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  return { runs: sorted.length, medianMs: Math.round(median), minMs: Math.round(sorted[0]!), maxMs: Math.round(sorted.at(-1)!) };
-}
-
-async function time<T>(work: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
-  const started = performance.now();
-  const value = await work();
-  return { ms: performance.now() - started, value };
 }
 
 const megabytes = (bytes: number) => Math.round(bytes / 104_857.6) / 10;

@@ -18,6 +18,7 @@ import { serveApp } from '../../electron/web/serve-app';
 import { contract } from '../../shared/contract';
 import { PACK_SECTIONS } from '../../shared/vocabulary';
 import { generatePlan, planSize } from './generate';
+import { stats, time } from './timing';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const MIGRATIONS_FOLDER = path.join(ROOT, 'db/migrations');
@@ -146,26 +147,6 @@ class BrowserMemory {
 }
 
 // ---------------------------------------------------------------- figures
-
-interface Stats {
-  runs: number;
-  medianMs: number;
-  minMs: number;
-  maxMs: number;
-}
-
-function stats(samples: number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  return { runs: sorted.length, medianMs: Math.round(median), minMs: Math.round(sorted[0]!), maxMs: Math.round(sorted.at(-1)!) };
-}
-
-async function time<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const started = performance.now();
-  const value = await work();
-  return { ms: performance.now() - started, value };
-}
 
 const megabytes = (kilobytes: number) => Math.round(kilobytes / 102.4) / 10;
 

@@ -1,33 +1,16 @@
 // `g2g bundle export|verify|import` as a user runs them: the built command in a child process,
 // between two real data folders (two installations, two keys). Needs `npm run build`.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { g2g } from '../support/cli';
 import { makeTempDirectory } from '../support/temp-app';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const G2G = path.join(ROOT, 'bin/g2g.mjs');
 const PRINTING_TIMEOUT_MS = 120_000;
 const PASSPHRASE = 'a long passphrase for the board';
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function g2g(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [G2G, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 /** The data folder's database as the last command left it (the file and any write-ahead log). */
 function databaseBytes(file: string): string {

@@ -1,6 +1,5 @@
 // `g2g pack` as a user runs it: the built command in a child process, on a real data folder
 // seeded with the demo plan, printing with Debian's Chromium. Needs `npm run build`.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { addDays, format, parseISO, subMonths } from 'date-fns';
@@ -9,28 +8,11 @@ import type { Committee } from '../../shared/contract';
 import { formatLongDate } from '../../shared/dates';
 import { serveApp } from '../../electron/web/serve-app';
 import { edges, flat, readPdf, zipParts } from './pack-pdf-reader';
+import { g2g } from '../support/cli';
 import { makeTempDirectory, openTestApp } from '../support/temp-app';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const G2G = path.join(ROOT, 'bin/g2g.mjs');
 const PRINTING_TIMEOUT_MS = 120_000;
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function g2g(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [G2G, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 let folder: string;
 let planId: string;

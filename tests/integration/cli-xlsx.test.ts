@@ -1,32 +1,14 @@
 // `g2g xlsx export` and `g2g xlsx import` as a user runs them: the built command in a child
 // process, on a real data folder seeded with the demo plan. Needs `npm run build`.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseBytes } from '../support/refusals';
+import { g2g } from '../support/cli';
 import { makeTempDirectory, openTestApp } from '../support/temp-app';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const G2G = path.join(ROOT, 'bin/g2g.mjs');
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function g2g(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [G2G, ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 let folder: string;
 let out: string;

@@ -1,24 +1,27 @@
 // CSV as RFC 4180 writes it (comma-separated, CRLF line ends, fields quoted when they hold a
-// comma, a quote or a line end, quotes doubled), in UTF-8 with its byte-order mark so that Excel
-// reads £ and accented names rightly.
+// comma, a quote, a line end or space at either end, quotes doubled), in UTF-8 with its
+// byte-order mark so that Excel reads £ and accented names rightly. csv-stringify writes it;
+// what is ours is keeping text a spreadsheet would run as a formula as text.
+import { stringify } from 'csv-stringify/sync';
 
 export type CsvValue = string | number | null;
 
-const NEEDS_QUOTES = /[",\r\n]/;
 /** Text that a spreadsheet would run as a formula when it opens the file. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[-+]?\d+(\.\d+)?$/;
 
-function field(value: CsvValue): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+function field(value: CsvValue): string | null {
+  if (value === null) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
   // A leading apostrophe keeps text such as "=HYPERLINK(…)" from running as a formula in Excel.
-  const text = FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
 }
 
 /** The rows (the first being the headings) as the bytes of a CSV file. */
 export function csvBytes(rows: CsvValue[][]): Buffer {
-  const text = rows.map((row) => row.map(field).join(',')).join('\r\n');
-  return Buffer.from(`\uFEFF${text}\r\n`, 'utf8');
+  const text = stringify(
+    rows.map((row) => row.map(field)),
+    { bom: true, record_delimiter: 'windows', quoted_match: /^\s|\s$|[\r\n]/ },
+  );
+  return Buffer.from(text, 'utf8');
 }
