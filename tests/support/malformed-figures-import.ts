@@ -1,22 +1,15 @@
 import type { figuresImportMethods } from '../../shared/contract-figures-import';
+import { malformedFileCases, TOO_BIG } from './malformed-spreadsheet-file';
 
 const ID = '0190a5f4-7b3c-7d2e-8f00-0123456789ab';
 const CSV = Buffer.from('KPI,Period,Value\nK01,Apr-24,85\n').toString('base64');
 const FILE = { planId: ID, fileName: 'figures.csv', contentBase64: CSV };
 const LONG = { headerRow: 1, layout: 'long', kpiColumn: 0, periodColumn: 1, valueColumn: 2, provisionalColumn: null, noteColumn: null, periodColumns: [] };
-/** Just over 20 MB once decoded. */
-const TOO_BIG = 'A'.repeat(Math.ceil(((20 * 1024 * 1024 + 3) * 4) / 3 / 4) * 4);
 
 /** Malformed inputs for these methods, and the field each error must name ('' for the whole input). */
 export const MALFORMED_FIGURES_IMPORT: Record<keyof typeof figuresImportMethods, [unknown, string][]> = {
   'figures.inspect': [
-    [{ ...FILE, planId: 'Northmoor' }, 'planId'],
-    [{ ...FILE, fileName: '  ' }, 'fileName'],
-    [{ ...FILE, contentBase64: 'not base64 at all!' }, 'contentBase64'],
-    [{ ...FILE, contentBase64: '' }, 'contentBase64'],
-    [{ ...FILE, contentBase64: TOO_BIG }, 'contentBase64'],
-    [{ ...FILE, headerRow: 0 }, 'headerRow'],
-    [{ ...FILE, sheet: '' }, 'sheet'],
+    ...malformedFileCases(FILE),
     [{ ...FILE, columns: [] }, ''],
   ],
   'figures.preview': [

@@ -1,4 +1,5 @@
 import type { spreadsheetMethods } from '../../shared/contract-spreadsheets';
+import { malformedFileCases, TOO_BIG } from './malformed-spreadsheet-file';
 
 const ID = '0190a5f4-7b3c-7d2e-8f00-0123456789ab';
 const CSV = Buffer.from('Ref,Action,Owner,Due date\n1.1,Audit supervision,Jo Bloggs,30/09/2025\n').toString('base64');
@@ -18,8 +19,6 @@ const COLUMNS = {
   updateDate: null,
   measuresOfSuccess: null,
 };
-/** Just over 20 MB once decoded. */
-const TOO_BIG = 'A'.repeat(Math.ceil(((20 * 1024 * 1024 + 3) * 4) / 3 / 4) * 4);
 
 /** Malformed inputs for these methods, and the field each error must name ('' for the whole input). */
 export const MALFORMED_SPREADSHEETS: Record<keyof typeof spreadsheetMethods, [unknown, string][]> = {
@@ -31,14 +30,8 @@ export const MALFORMED_SPREADSHEETS: Record<keyof typeof spreadsheetMethods, [un
     [{ planId: ID, themeId: null, format: 'xlsx', marking: 'secret' }, ''],
   ],
   'spreadsheets.inspectTracker': [
-    [{ ...FILE, planId: 'Northmoor' }, 'planId'],
-    [{ ...FILE, fileName: '  ' }, 'fileName'],
-    [{ ...FILE, contentBase64: 'not base64 at all!' }, 'contentBase64'],
-    [{ ...FILE, contentBase64: '' }, 'contentBase64'],
-    [{ ...FILE, contentBase64: TOO_BIG }, 'contentBase64'],
-    [{ ...FILE, headerRow: 0 }, 'headerRow'],
+    ...malformedFileCases(FILE),
     [{ ...FILE, headerRow: 2.5 }, 'headerRow'],
-    [{ ...FILE, sheet: '' }, 'sheet'],
     [{ ...FILE, mapping: { ...COLUMNS, title: null } }, 'mapping.title'],
     [{ ...FILE, mapping: { ...COLUMNS, owner: 1 } }, 'mapping.owner'],
     [{ ...FILE, mapping: { ...COLUMNS, dueDate: -1 } }, 'mapping.dueDate'],

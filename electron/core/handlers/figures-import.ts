@@ -5,46 +5,20 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { kpis, kpiValues } from '../../../db/schema';
 import { FIGURES_MAX_ROWS, type figuresImportMethods, type FiguresInspection, type FiguresMapping } from '../../../shared/contract-figures-import';
 import type { KpiCell } from '../../../shared/contract-kpis';
-import { AppError, type FieldProblem } from '../../../shared/errors';
 import type { Frequency, KpiUnit, SuppressionCode } from '../../../shared/vocabulary';
 import type { Core } from '../core';
 import { applyRemembered, guessHeaderRow, guessMapping, kpiLabelCount, RememberedMapping, rememberedMappingKey, sheetColumns, toRemembered } from '../figures/mapping';
 import { planImport, storedKey, type PlanKpi, type PlannedImport, type StoredValues } from '../figures/preview';
-import { readSpreadsheet } from '../figures/read-file';
-import { cellAt, cellText, columnLetter, FileProblem, type Sheet, type SpreadsheetFile } from '../figures/sheet';
+import { cellAt, cellText, columnLetter, type Sheet, type SpreadsheetFile } from '../figures/sheet';
 import { writeKpiValues } from '../kpi-values';
 import { readSetting, writeSetting } from '../settings';
 import { assertPlanExists } from './plans';
+import { plural, readFile, readSheet, refusal, refuseProblems, sheetReading } from './spreadsheet-reading';
 import type { HandlerGroup } from './types';
 
 const SAMPLE_ROWS = 8;
-const MAX_FIELDS = 50;
 
 type Reader = Pick<Core, 'db'>;
-
-function refusal(path: string, message: string, saving: boolean): AppError {
-  const text = saving ? `Nothing was saved: ${message.charAt(0).toLowerCase()}${message.slice(1)}.` : `${message}.`;
-  return new AppError('invalid-input', text, { fields: [{ path, message }] });
-}
-
-/** Reads the file, turning what makes it unreadable into a refusal at the field to change. */
-async function readFile(input: { fileName: string; contentBase64: string }, saving: boolean): Promise<SpreadsheetFile> {
-  try {
-    return await readSpreadsheet(input.fileName, Buffer.from(input.contentBase64, 'base64'));
-  } catch (error) {
-    if (error instanceof FileProblem) throw refusal(error.field, error.message, saving);
-    throw error;
-  }
-}
-
-function readSheet(file: SpreadsheetFile, name: string, saving: boolean): Sheet {
-  try {
-    return file.sheet(name);
-  } catch (error) {
-    if (error instanceof FileProblem) throw refusal(error.field, error.message, saving);
-    throw error;
-  }
-}
 
 function planKpis(reader: Reader, planId: string): PlanKpi[] {
   return reader.db
@@ -145,18 +119,7 @@ async function inspect(core: Core, input: { planId: string; fileName: string; co
     row: headerRow + 1 + offset,
     cells: Array.from({ length: sheet.columnCount }, (_, column) => cellText(cellAt(sheet, headerRow + 1 + offset, column))),
   }));
-  return {
-    fileKind: file.kind,
-    sheets: file.sheets,
-    sheet: sheet.name,
-    rowCount: sheet.rows.length,
-    headerRow,
-    columns: sheetColumns(sheet, headerRow),
-    sample,
-    mapping,
-    remembered: usedRemembered ? { fileName: usedRemembered.fileName, savedAt: usedRemembered.savedAt } : null,
-    rememberedNotUsed,
-  };
+  return { ...sheetReading(file, sheet, headerRow, usedRemembered, rememberedNotUsed), columns: sheetColumns(sheet, headerRow), sample, mapping };
 }
 
 interface SheetInput {
@@ -177,20 +140,9 @@ async function plan(core: Core, input: SheetInput, saving: boolean): Promise<{ s
   return { sheet, planned };
 }
 
-function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
-}
-
-/** Refuses the import while any problem remains, naming each by its row and column. */
-function refuseProblems(planned: PlannedImport): never {
-  const { problems, problemCount } = planned.preview;
-  const fields: FieldProblem[] = problems.slice(0, MAX_FIELDS).map((problem) => ({
-    path: problem.row === null ? 'file' : `rows.${problem.row}${problem.column ? `.${problem.column}` : ''}`,
-    message: problem.text,
-  }));
-  const first = problems[0]?.text ?? '';
-  const more = problemCount > 1 ? ` (and ${plural(problemCount - 1, 'more problem', 'more problems')})` : '';
-  throw new AppError('invalid-input', `Nothing was saved: the file has ${plural(problemCount, 'problem', 'problems')} to correct first. ${first}${more}.`, { fields });
+/** Where a problem stands, as the refusal names it: its row and column, or the file. */
+function problemPath(problem: { row: number | null; column: string | null }): string {
+  return problem.row === null ? 'file' : `rows.${problem.row}${problem.column ? `.${problem.column}` : ''}`;
 }
 
 export const figuresImportHandlers: HandlerGroup<keyof typeof figuresImportMethods> = {
@@ -201,7 +153,7 @@ export const figuresImportHandlers: HandlerGroup<keyof typeof figuresImportMetho
   'figures.import': async (input, core) => {
     const { sheet, planned } = await plan(core, input, true);
     const { preview, writes } = planned;
-    if (preview.problemCount > 0) refuseProblems(planned);
+    if (preview.problemCount > 0) refuseProblems('the file', preview.problems, preview.problemCount, problemPath);
     if (preview.unmatchedRowCount > 0 && !input.leaveOutUnmatched) {
       const labels = preview.unmatched.map((entry) => `“${entry.label}” (${entry.rows.length === 1 ? 'row' : 'rows'} ${entry.rows.slice(0, 5).join(', ')}${entry.rows.length > 5 ? ' …' : ''})`);
       throw refusal(

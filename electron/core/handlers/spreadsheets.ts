@@ -7,11 +7,11 @@ import { createRecord, getLiveRecord, type UnitOfWork } from '../../../db/record
 import { actions, people, plans, progressUpdates, themes } from '../../../db/schema';
 import type { spreadsheetMethods, TrackerColumns, TrackerInput, TrackerInspection } from '../../../shared/contract-spreadsheets';
 import { londonDate } from '../../../shared/dates';
-import { AppError, type FieldProblem } from '../../../shared/errors';
+import { AppError } from '../../../shared/errors';
 import { TRACKER_FIELDS, TRACKER_MAX_ROWS } from '../../../shared/spreadsheets';
 import type { Core } from '../core';
 import { guessHeaderRow } from '../figures/mapping';
-import { readSpreadsheet, type Reading } from '../figures/read-file';
+import type { Reading } from '../figures/read-file';
 import { FileProblem, type Sheet, type SpreadsheetFile } from '../figures/sheet';
 import { readSetting, writeSetting } from '../settings';
 import { exportPlan } from '../spreadsheets/export';
@@ -21,6 +21,7 @@ import { planTrackerImport, type PlanContext, type TrackerPlan } from '../spread
 import { checkPerson, checkReference, checkTheme, Problems } from './action-rules';
 import { nextSortOrder } from './plan-setup-common';
 import { assertPlanExists } from './plans';
+import { readFile, readSheet, refusal, refuseProblems, sheetReading } from './spreadsheet-reading';
 import type { HandlerGroup } from './types';
 
 type Reader = Pick<Core, 'db'>;
@@ -33,31 +34,6 @@ const READING_TRACKER: Reading = {
   maxRows: TRACKER_MAX_ROWS,
   tooLongAdvice: `Split the actions into sheets of at most ${TRACKER_MAX_ROWS.toLocaleString('en-GB')} rows and import each in turn`,
 };
-
-const MAX_FIELDS = 50;
-
-function refusal(path: string, message: string, saving: boolean): AppError {
-  const text = saving ? `Nothing was saved: ${message.charAt(0).toLowerCase()}${message.slice(1)}.` : `${message}.`;
-  return new AppError('invalid-input', text, { fields: [{ path, message }] });
-}
-
-function unreadable<T>(saving: boolean, read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof FileProblem) throw refusal(error.field, error.message, saving);
-    throw error;
-  }
-}
-
-async function readFile(input: Input, saving: boolean): Promise<SpreadsheetFile> {
-  try {
-    return await readSpreadsheet(input.fileName, Buffer.from(input.contentBase64, 'base64'), READING_TRACKER);
-  } catch (error) {
-    if (error instanceof FileProblem) throw refusal(error.field, error.message, saving);
-    throw error;
-  }
-}
 
 function planContext(reader: Reader, planId: string, now: Date): PlanContext {
   const plan = getLiveRecord(reader, plans, planId);
@@ -124,10 +100,10 @@ interface Prepared {
 
 async function prepare(core: Core, input: Input, saving: boolean): Promise<Prepared> {
   assertPlanExists(core, input.planId);
-  const file = await readFile(input, saving);
+  const file = await readFile(input, saving, READING_TRACKER);
   const rags = planContext(core, input.planId, core.clock()).rags;
   const stored = readSetting(core, rememberedTrackerKey(input.planId), RememberedTrackerMapping);
-  const sheet = unreadable(saving, () => file.sheet(chooseSheet(file, input, stored, rags)));
+  const sheet = readSheet(file, chooseSheet(file, input, stored, rags), saving);
 
   let mapping = input.mapping ?? null;
   let remembered: RememberedTrackerMapping | null = null;
@@ -153,15 +129,9 @@ function choicesOf(input: Input) {
 function inspection(prepared: Prepared, planned: TrackerPlan): TrackerInspection {
   const { file, sheet, headerRow, mapping, remembered, rememberedNotUsed } = prepared;
   return {
-    fileKind: file.kind,
-    sheets: file.sheets,
-    sheet: sheet.name,
-    rowCount: sheet.rows.length,
-    headerRow,
+    ...sheetReading(file, sheet, headerRow, remembered, rememberedNotUsed),
     columns: trackerColumns(sheet, headerRow),
     mapping,
-    remembered: remembered ? { fileName: remembered.fileName, savedAt: remembered.savedAt } : null,
-    rememberedNotUsed,
     rows: planned.rows,
     problems: planned.problems,
     problemCount: planned.problemCount,
@@ -171,20 +141,10 @@ function inspection(prepared: Prepared, planned: TrackerPlan): TrackerInspection
   };
 }
 
-function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
-}
-
-/** Refuses the import while any problem remains, naming each by its row and column. */
-function refuseProblems(planned: TrackerPlan): never {
-  const { problems, problemCount } = planned;
-  const fields: FieldProblem[] = problems.slice(0, MAX_FIELDS).map((problem) => ({
-    path: problem.row === null ? `mapping${problem.field ? `.${problem.field}` : ''}` : `rows.${problem.row}${problem.field ? `.${problem.field}` : ''}`,
-    message: problem.text,
-  }));
-  const first = problems[0]?.text ?? '';
-  const more = problemCount > 1 ? ` (and ${plural(problemCount - 1, 'more problem', 'more problems')})` : '';
-  throw new AppError('invalid-input', `Nothing was saved: the tracker has ${plural(problemCount, 'problem', 'problems')} to correct first. ${first}${more}.`, { fields });
+/** Where a problem stands, as the refusal names it: its row and field, or the column chosen for the whole tracker. */
+function problemPath(problem: { row: number | null; field: string | null }): string {
+  const field = problem.field ? `.${problem.field}` : '';
+  return problem.row === null ? `mapping${field}` : `rows.${problem.row}${field}`;
 }
 
 /** Saves every planned action, and the people and themes the person chose to add, in the one transaction. */
@@ -267,7 +227,7 @@ export const spreadsheetHandlers: HandlerGroup<keyof typeof spreadsheetMethods> 
     return core.write(input.planId, (unit) => {
       // Planned again inside the transaction, so a person or theme deleted since the preview is refused here.
       const planned = planTrackerImport(prepared.sheet, prepared.headerRow, prepared.mapping, planContext(unit, input.planId, core.clock()), choicesOf(input));
-      if (planned.problemCount > 0) refuseProblems(planned);
+      if (planned.problemCount > 0) refuseProblems('the tracker', planned.problems, planned.problemCount, problemPath);
       const saved = save(unit, input.planId, planned);
       writeSetting(unit, rememberedTrackerKey(input.planId), toRemembered(prepared.sheet, prepared.headerRow, prepared.mapping, input.fileName, unit.now), input.planId);
       return { actions: planned.actions.length, updates: saved.updates, people: saved.people, themes: saved.themes };

@@ -1,8 +1,7 @@
-import { useState } from 'react';
-import { Button, Checkbox, CheckboxGroup, FieldError, Input, Label, Radio, RadioGroup, Text, TextField } from 'react-aria-components';
+import { Checkbox, CheckboxGroup, FieldError, Label, Radio, RadioGroup, Text } from 'react-aria-components';
 import type { FiguresColumn, FiguresInspection, FiguresLayout, FiguresMapping } from '../../../shared/contract-figures-import';
-import { formatLongDate } from '../../../shared/dates';
 import { Choice } from './Choice';
+import { columnName, ImportTable, SheetAndHeaderRow, type ReadAgain } from './spreadsheet-import';
 
 const NONE = 'none';
 
@@ -10,10 +9,6 @@ export const LAYOUT_LABELS: Record<FiguresLayout, { label: string; hint: string 
   long: { label: 'One row for each KPI and period', hint: 'A column for the KPI, one for the period and one for the figure.' },
   wide: { label: 'One row for each KPI, periods across', hint: 'A column for the KPI, then a column of figures for each period.' },
 };
-
-function columnName(column: FiguresColumn): string {
-  return `${column.letter}: ${column.header === '' ? '(no heading)' : column.header}`;
-}
 
 /** A choice of one of the sheet's columns, or none when the column is optional. */
 function ColumnChoice({
@@ -57,83 +52,21 @@ export function FiguresMappingForm({
   inspection,
   mapping,
   errors,
-  isReading,
-  onSheet,
-  onHeaderRow,
   onChange,
-}: {
+  ...readAgain
+}: ReadAgain & {
   inspection: FiguresInspection;
   mapping: FiguresMapping;
   errors: MappingErrors;
-  isReading: boolean;
-  onSheet: (sheet: string) => void;
-  onHeaderRow: (row: number) => void;
   onChange: (mapping: FiguresMapping) => void;
 }) {
-  const [headerRow, setHeaderRow] = useState(String(inspection.headerRow));
-  const [headerRowProblem, setHeaderRowProblem] = useState<string | null>(null);
   const columns = inspection.columns;
   const set = (change: Partial<FiguresMapping>) => onChange({ ...mapping, ...change });
   const others = columns.filter((column) => column.index !== mapping.kpiColumn);
 
-  function readHeadings() {
-    const row = Number(headerRow);
-    if (!Number.isInteger(row) || row < 1 || row > inspection.rowCount) {
-      setHeaderRowProblem(`Give a row from 1 to ${inspection.rowCount.toLocaleString('en-GB')}`);
-      return;
-    }
-    setHeaderRowProblem(null);
-    onHeaderRow(row);
-  }
-
   return (
     <>
-      {inspection.remembered ? (
-        <p className="notice" role="status">
-          The columns chosen last time, for “{inspection.remembered.fileName}” on {formatLongDate(inspection.remembered.savedAt.slice(0, 10))}, are chosen again. Check them
-          before previewing.
-        </p>
-      ) : null}
-      {inspection.rememberedNotUsed ? (
-        <p className="notice" role="status">
-          {inspection.rememberedNotUsed}
-        </p>
-      ) : null}
-
-      <div className="field-row">
-        {inspection.sheets.length > 1 ? (
-          <Choice
-            label="Sheet"
-            name="sheet"
-            options={inspection.sheets.map((sheet) => sheet.name)}
-            labels={Object.fromEntries(inspection.sheets.map((sheet) => [sheet.name, `${sheet.name} (${sheet.rowCount.toLocaleString('en-GB')} ${sheet.rowCount === 1 ? 'row' : 'rows'})`]))}
-            value={inspection.sheet}
-            onChange={onSheet}
-          />
-        ) : (
-          <p className="figures-sheet-name">
-            Sheet: <strong>{inspection.sheet}</strong> ({inspection.rowCount.toLocaleString('en-GB')} {inspection.rowCount === 1 ? 'row' : 'rows'})
-          </p>
-        )}
-        <div className="figures-header-row">
-          <TextField
-            className="field field-narrow"
-            name="headerRow"
-            type="number"
-            value={headerRow}
-            onChange={setHeaderRow}
-            isInvalid={headerRowProblem !== null}
-            validationBehavior="aria"
-          >
-            <Label>Headings are in row</Label>
-            <Input />
-            <FieldError className="field-error">{headerRowProblem}</FieldError>
-          </TextField>
-          <Button className="button" onPress={readHeadings} isDisabled={isReading}>
-            Read the headings from this row
-          </Button>
-        </div>
-      </div>
+      <SheetAndHeaderRow inspection={inspection} checkAdvice="Check them before previewing." {...readAgain} />
 
       <RadioGroup className="field" value={mapping.layout} onChange={(value) => set({ layout: value as FiguresLayout })} name="layout">
         <Label>How the sheet is laid out</Label>
@@ -221,36 +154,35 @@ function roleOf(mapping: FiguresMapping, index: number): string | null {
 /** The first rows of the sheet under their headings, each column marked with what it is taken as. */
 function FiguresSample({ inspection, mapping }: { inspection: FiguresInspection; mapping: FiguresMapping }) {
   return (
-    <div className="table-scroll figures-sample" role="region" aria-labelledby="figures-sample-caption" tabIndex={0}>
-      <table className="data-table">
-        <caption id="figures-sample-caption">
-          The first rows of “{inspection.sheet}”, under the headings in row {inspection.headerRow}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Row</th>
-            {inspection.columns.map((column) => {
-              const role = roleOf(mapping, column.index);
-              return (
-                <th key={column.index} scope="col">
-                  <span className="figures-letter">{column.letter}</span> {column.header || <span className="muted">(no heading)</span>}
-                  {role ? <span className="tag figures-role">{role}</span> : null}
-                </th>
-              );
-            })}
+    <ImportTable
+      captionId="figures-sample-caption"
+      caption={`The first rows of “${inspection.sheet}”, under the headings in row ${inspection.headerRow}`}
+      compact
+    >
+      <thead>
+        <tr>
+          <th scope="col">Row</th>
+          {inspection.columns.map((column) => {
+            const role = roleOf(mapping, column.index);
+            return (
+              <th key={column.index} scope="col">
+                <span className="figures-letter">{column.letter}</span> {column.header || <span className="muted">(no heading)</span>}
+                {role ? <span className="tag figures-role">{role}</span> : null}
+              </th>
+            );
+          })}
+        </tr>
+      </thead>
+      <tbody>
+        {inspection.sample.map((row) => (
+          <tr key={row.row}>
+            <th scope="row">{row.row}</th>
+            {row.cells.map((cell, index) => (
+              <td key={index}>{cell}</td>
+            ))}
           </tr>
-        </thead>
-        <tbody>
-          {inspection.sample.map((row) => (
-            <tr key={row.row}>
-              <th scope="row">{row.row}</th>
-              {row.cells.map((cell, index) => (
-                <td key={index}>{cell}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ImportTable>
   );
 }

@@ -1,10 +1,7 @@
-import { useState } from 'react';
-import { Button, Checkbox } from 'react-aria-components';
+import { Checkbox } from 'react-aria-components';
 import type { FiguresPreview, FiguresPreviewCell, FiguresStatus } from '../../../shared/contract-figures-import';
 import type { KpiUnit } from '../../../shared/vocabulary';
-import { Choice } from './Choice';
-
-const PAGE = 200;
+import { ImportStats, ImportTable, MoreRows, plural, ShownChoice, useListing } from './spreadsheet-import';
 
 const STATUS_LABELS: Record<FiguresStatus, string> = { new: 'New', changed: 'Changed', same: 'The same' };
 /** A mark beside each word, so the status never rests on colour. */
@@ -12,85 +9,61 @@ const STATUS_MARKS: Record<FiguresStatus, string> = { new: '+', changed: '≠', 
 
 const figureFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
 
-function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
-}
-
 /** A figure as the preview shows it: every decimal the file gave, so a change is never hidden by rounding. */
 function figureText(cell: { value: number | null; suppressionCode: string | null; provisional: boolean | null }, unit: KpiUnit): string {
   const shown = cell.value === null ? (cell.suppressionCode ? `suppressed (${cell.suppressionCode})` : 'nothing') : `${figureFormat.format(cell.value)}${unit === 'percentage' ? '%' : ''}`;
   return cell.provisional ? `${shown}, provisional` : shown;
 }
 
-type Shown = 'changes' | 'all';
-
 /** What the import will do, cell by cell: the KPI, the period, what is stored now and what the file gives. */
 function PreviewTable({ cells }: { cells: FiguresPreviewCell[] }) {
-  const [shown, setShown] = useState<Shown>(cells.some((cell) => cell.status !== 'same') ? 'changes' : 'all');
-  const [limit, setLimit] = useState(PAGE);
-  const listed = shown === 'all' ? cells : cells.filter((cell) => cell.status !== 'same');
+  const listing = useListing<'changes' | 'all'>(cells.some((cell) => cell.status !== 'same') ? 'changes' : 'all');
+  const listed = listing.shown === 'all' ? cells : cells.filter((cell) => cell.status !== 'same');
   return (
     <>
-      <div className="figures-show">
-        <Choice
-          label="Show"
-          name="shown"
-          options={['changes', 'all'] as const}
-          labels={{ changes: 'New and changed figures', all: 'Every figure' }}
-          value={shown}
-          onChange={(value) => {
-            setShown(value);
-            setLimit(PAGE);
-          }}
-        />
-      </div>
-      <div className="table-scroll" role="region" aria-labelledby="figures-preview-caption" tabIndex={0}>
-        <table className="data-table figures-preview-table">
-          <caption id="figures-preview-caption">
-            {shown === 'all' ? 'Every figure in the file' : 'New and changed figures'}, {plural(listed.length, 'figure', 'figures')}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Row and column</th>
-              <th scope="col">KPI</th>
-              <th scope="col">Period</th>
-              <th scope="col">Stored now</th>
-              <th scope="col">From the file</th>
-              <th scope="col">Change</th>
+      <ShownChoice listing={listing} options={['changes', 'all'] as const} labels={{ changes: 'New and changed figures', all: 'Every figure' }} />
+      <ImportTable
+        captionId="figures-preview-caption"
+        caption={`${listing.shown === 'all' ? 'Every figure in the file' : 'New and changed figures'}, ${plural(listed.length, 'figure', 'figures')}`}
+        className="figures-preview-table"
+      >
+        <thead>
+          <tr>
+            <th scope="col">Row and column</th>
+            <th scope="col">KPI</th>
+            <th scope="col">Period</th>
+            <th scope="col">Stored now</th>
+            <th scope="col">From the file</th>
+            <th scope="col">Change</th>
+          </tr>
+        </thead>
+        <tbody>
+          {listed.slice(0, listing.limit).map((cell) => (
+            <tr key={`${cell.kpiId} ${cell.period}`}>
+              <td className="nowrap">
+                {cell.row}, {cell.column}
+              </td>
+              <th scope="row">
+                <strong>{cell.reference}</strong> {cell.name}
+              </th>
+              <td className="nowrap">{cell.periodLabel}</td>
+              <td>
+                {cell.current ? figureText(cell.current, cell.unit) : <span className="muted">nothing</span>}
+                {cell.current?.note ? <span className="figures-note">Note: {cell.current.note}</span> : null}
+              </td>
+              <td>
+                {figureText(cell.incoming, cell.unit)}
+                {cell.incoming.note ? <span className="figures-note">Note: {cell.incoming.note}</span> : null}
+              </td>
+              <td className={`nowrap figures-status figures-status-${cell.status}`}>
+                <span aria-hidden="true">{STATUS_MARKS[cell.status]} </span>
+                {STATUS_LABELS[cell.status]}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {listed.slice(0, limit).map((cell) => (
-              <tr key={`${cell.kpiId} ${cell.period}`}>
-                <td className="nowrap">
-                  {cell.row}, {cell.column}
-                </td>
-                <th scope="row">
-                  <strong>{cell.reference}</strong> {cell.name}
-                </th>
-                <td className="nowrap">{cell.periodLabel}</td>
-                <td>
-                  {cell.current ? figureText(cell.current, cell.unit) : <span className="muted">nothing</span>}
-                  {cell.current?.note ? <span className="figures-note">Note: {cell.current.note}</span> : null}
-                </td>
-                <td>
-                  {figureText(cell.incoming, cell.unit)}
-                  {cell.incoming.note ? <span className="figures-note">Note: {cell.incoming.note}</span> : null}
-                </td>
-                <td className={`nowrap figures-status figures-status-${cell.status}`}>
-                  <span aria-hidden="true">{STATUS_MARKS[cell.status]} </span>
-                  {STATUS_LABELS[cell.status]}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {listed.length > limit ? (
-        <Button className="button" onPress={() => setLimit(limit + PAGE)}>
-          Show {Math.min(PAGE, listed.length - limit)} more of {listed.length.toLocaleString('en-GB')}
-        </Button>
-      ) : null}
+          ))}
+        </tbody>
+      </ImportTable>
+      <MoreRows listing={listing} count={listed.length} />
     </>
   );
 }
@@ -109,20 +82,14 @@ export function FiguresPreviewPanel({
   const figures = counts.new + counts.changed + counts.same;
   return (
     <>
-      <ul className="stats" aria-label="What the import will do">
-        <li>
-          <span className="stat-number">{counts.new.toLocaleString('en-GB')}</span> <span className="stat-label">new {counts.new === 1 ? 'figure' : 'figures'}</span>
-        </li>
-        <li>
-          <span className="stat-number">{counts.changed.toLocaleString('en-GB')}</span> <span className="stat-label">changed</span>
-        </li>
-        <li>
-          <span className="stat-number">{counts.same.toLocaleString('en-GB')}</span> <span className="stat-label">the same as stored</span>
-        </li>
-        <li>
-          <span className="stat-number">{counts.blank.toLocaleString('en-GB')}</span> <span className="stat-label">blank, left out</span>
-        </li>
-      </ul>
+      <ImportStats
+        items={[
+          [counts.new, `new ${counts.new === 1 ? 'figure' : 'figures'}`],
+          [counts.changed, 'changed'],
+          [counts.same, 'the same as stored'],
+          [counts.blank, 'blank, left out'],
+        ]}
+      />
       <p className="muted small">A blank cell or a dash is left out: it never clears a figure already stored. A blank note keeps the note stored.</p>
 
       {preview.problemCount > 0 ? (

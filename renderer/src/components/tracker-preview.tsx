@@ -1,21 +1,14 @@
 // Every row of a tracker as it would be imported: what it will do, the problems to correct (each
 // with a field to type the correction in), the people and themes to add, and the rows themselves.
-import { useState } from 'react';
-import { Button, Checkbox, CheckboxGroup, Input, Label, Text, TextField } from 'react-aria-components';
+import { Checkbox, CheckboxGroup, Input, Label, Text, TextField } from 'react-aria-components';
 import type { TrackerInspection, TrackerRow } from '../../../shared/contract-spreadsheets';
 import { formatShortDate } from '../../../shared/dates';
 import { ACTION_STATUS_LABELS } from '../../../shared/vocabulary';
-import { Choice } from './Choice';
 import { RagBadge } from './RagBadge';
-
-const PAGE = 200;
+import { ImportStats, ImportTable, MoreRows, plural, ShownChoice, useListing } from './spreadsheet-import';
 
 export type Fixes = Record<string, string>;
 export const fixKey = (row: number, field: string) => `${row}:${field}`;
-
-function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
-}
 
 function rowsText(rows: number[]): string {
   const shown = rows.slice(0, 12).join(', ');
@@ -91,9 +84,8 @@ function ToAdd({
 
 function RowsTable({ rows }: { rows: TrackerRow[] }) {
   const withProblems = rows.filter((row) => row.problems.length > 0);
-  const [shown, setShown] = useState<'all' | 'problems'>(withProblems.length > 0 ? 'problems' : 'all');
-  const [limit, setLimit] = useState(PAGE);
-  const listed = shown === 'all' ? rows : withProblems;
+  const listing = useListing<'all' | 'problems'>(withProblems.length > 0 ? 'problems' : 'all');
+  const listed = listing.shown === 'all' ? rows : withProblems;
   // A column the tracker has nothing for is left out, so the rest fit.
   const has = {
     theme: rows.some((row) => row.theme !== null),
@@ -102,106 +94,88 @@ function RowsTable({ rows }: { rows: TrackerRow[] }) {
   };
   return (
     <>
-      {withProblems.length > 0 ? (
-        <div className="tracker-show">
-          <Choice
-            label="Show"
-            name="shown"
-            options={['problems', 'all'] as const}
-            labels={{ problems: 'Rows with problems', all: 'Every row' }}
-            value={shown}
-            onChange={(value) => {
-              setShown(value);
-              setLimit(PAGE);
-            }}
-          />
-        </div>
-      ) : null}
-      <div className="table-scroll" role="region" aria-labelledby="tracker-rows-caption" tabIndex={0}>
-        <table className="data-table tracker-rows">
-          <caption id="tracker-rows-caption">
-            {shown === 'all' ? 'Every row, as it will be imported' : 'Rows with problems'}: {plural(listed.length, 'action', 'actions')}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Row</th>
-              <th scope="col">Ref</th>
-              <th scope="col">Action</th>
-              {has.theme ? <th scope="col">Theme</th> : null}
-              <th scope="col">Owner and lead</th>
-              {has.dates ? <th scope="col">Start and due</th> : null}
-              <th scope="col">Status</th>
-              <th scope="col">RAG</th>
-              {has.update ? <th scope="col">Latest update</th> : null}
+      {withProblems.length > 0 ? <ShownChoice listing={listing} options={['problems', 'all'] as const} labels={{ problems: 'Rows with problems', all: 'Every row' }} /> : null}
+      <ImportTable
+        captionId="tracker-rows-caption"
+        caption={`${listing.shown === 'all' ? 'Every row, as it will be imported' : 'Rows with problems'}: ${plural(listed.length, 'action', 'actions')}`}
+        compact
+        className="tracker-rows"
+      >
+        <thead>
+          <tr>
+            <th scope="col">Row</th>
+            <th scope="col">Ref</th>
+            <th scope="col">Action</th>
+            {has.theme ? <th scope="col">Theme</th> : null}
+            <th scope="col">Owner and lead</th>
+            {has.dates ? <th scope="col">Start and due</th> : null}
+            <th scope="col">Status</th>
+            <th scope="col">RAG</th>
+            {has.update ? <th scope="col">Latest update</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {listed.slice(0, listing.limit).map((row) => (
+            <tr key={row.row} className={row.problems.length > 0 ? 'tracker-row-problem' : undefined}>
+              <td className="nowrap">
+                {row.row}
+                {row.problems.length > 0 ? <span className="tag tag-problem">{plural(row.problems.length, 'problem', 'problems')}</span> : null}
+              </td>
+              <td className="nowrap">
+                {row.reference}
+                {row.referenceSuggested ? <span className="small muted block">suggested</span> : null}
+              </td>
+              <th scope="row">{row.title ?? <span className="muted">(none)</span>}</th>
+              {has.theme ? (
+                <td>
+                  {row.theme}
+                  {row.themeIsNew ? <span className="tag">New</span> : null}
+                </td>
+              ) : null}
+              <td>
+                {row.owner ? (
+                  <span className="block">
+                    Owner: {row.owner}
+                    {row.ownerIsNew ? <span className="tag">New</span> : null}
+                  </span>
+                ) : null}
+                {row.lead ? (
+                  <span className="block">
+                    Lead: {row.lead}
+                    {row.leadIsNew ? <span className="tag">New</span> : null}
+                  </span>
+                ) : null}
+              </td>
+              {has.dates ? (
+                <td className="nowrap">
+                  {row.startDate ? <span className="block">Start: {formatShortDate(row.startDate)}</span> : null}
+                  {row.dueDate ? <span className="block">Due: {formatShortDate(row.dueDate)}</span> : null}
+                </td>
+              ) : null}
+              <td>{ACTION_STATUS_LABELS[row.status]}</td>
+              <td>
+                <RagBadge rag={row.rag} />
+              </td>
+              {has.update ? (
+                <td className="tracker-update">
+                  {row.update ? (
+                    <>
+                      {row.update.length > 160 ? `${row.update.slice(0, 160)}…` : row.update}
+                      {row.updateDate ? (
+                        <span className="small muted block">
+                          {formatShortDate(row.updateDate)}
+                          {row.updateDateAssumed ? ', the day of the import' : ''}
+                        </span>
+                      ) : null}
+                    </>
+                  ) : null}
+                </td>
+              ) : null}
             </tr>
-          </thead>
-          <tbody>
-            {listed.slice(0, limit).map((row) => (
-              <tr key={row.row} className={row.problems.length > 0 ? 'tracker-row-problem' : undefined}>
-                <td className="nowrap">
-                  {row.row}
-                  {row.problems.length > 0 ? <span className="tag tag-problem">{plural(row.problems.length, 'problem', 'problems')}</span> : null}
-                </td>
-                <td className="nowrap">
-                  {row.reference}
-                  {row.referenceSuggested ? <span className="small muted block">suggested</span> : null}
-                </td>
-                <th scope="row">{row.title ?? <span className="muted">(none)</span>}</th>
-                {has.theme ? (
-                  <td>
-                    {row.theme}
-                    {row.themeIsNew ? <span className="tag">New</span> : null}
-                  </td>
-                ) : null}
-                <td>
-                  {row.owner ? (
-                    <span className="block">
-                      Owner: {row.owner}
-                      {row.ownerIsNew ? <span className="tag">New</span> : null}
-                    </span>
-                  ) : null}
-                  {row.lead ? (
-                    <span className="block">
-                      Lead: {row.lead}
-                      {row.leadIsNew ? <span className="tag">New</span> : null}
-                    </span>
-                  ) : null}
-                </td>
-                {has.dates ? (
-                  <td className="nowrap">
-                    {row.startDate ? <span className="block">Start: {formatShortDate(row.startDate)}</span> : null}
-                    {row.dueDate ? <span className="block">Due: {formatShortDate(row.dueDate)}</span> : null}
-                  </td>
-                ) : null}
-                <td>{ACTION_STATUS_LABELS[row.status]}</td>
-                <td>
-                  <RagBadge rag={row.rag} />
-                </td>
-                {has.update ? (
-                  <td className="tracker-update">
-                    {row.update ? (
-                      <>
-                        {row.update.length > 160 ? `${row.update.slice(0, 160)}…` : row.update}
-                        {row.updateDate ? (
-                          <span className="small muted block">
-                            {formatShortDate(row.updateDate)}
-                            {row.updateDateAssumed ? ', the day of the import' : ''}
-                          </span>
-                        ) : null}
-                      </>
-                    ) : null}
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {listed.length > limit ? (
-        <Button className="button" onPress={() => setLimit(limit + PAGE)}>
-          Show {Math.min(PAGE, listed.length - limit)} more of {listed.length.toLocaleString('en-GB')}
-        </Button>
-      ) : null}
+          ))}
+        </tbody>
+      </ImportTable>
+      <MoreRows listing={listing} count={listed.length} />
     </>
   );
 }
@@ -226,20 +200,14 @@ export function TrackerPreviewPanel({
   const { counts } = inspection;
   return (
     <>
-      <ul className="stats" aria-label="What the import will do">
-        <li>
-          <span className="stat-number">{counts.actions.toLocaleString('en-GB')}</span> <span className="stat-label">{counts.actions === 1 ? 'action' : 'actions'}</span>
-        </li>
-        <li>
-          <span className="stat-number">{counts.updates.toLocaleString('en-GB')}</span> <span className="stat-label">progress {counts.updates === 1 ? 'update' : 'updates'}</span>
-        </li>
-        <li>
-          <span className="stat-number">{counts.newPeople.toLocaleString('en-GB')}</span> <span className="stat-label">people to add</span>
-        </li>
-        <li>
-          <span className="stat-number">{counts.newThemes.toLocaleString('en-GB')}</span> <span className="stat-label">themes to add</span>
-        </li>
-      </ul>
+      <ImportStats
+        items={[
+          [counts.actions, counts.actions === 1 ? 'action' : 'actions'],
+          [counts.updates, `progress ${counts.updates === 1 ? 'update' : 'updates'}`],
+          [counts.newPeople, 'people to add'],
+          [counts.newThemes, 'themes to add'],
+        ]}
+      />
       <p className="muted small">
         An update with no date is dated the day of the import. A row with no reference takes the next free one in its theme. Nothing is guessed: a value the import cannot
         read is listed below for you to correct.

@@ -1,7 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
-import { Link } from 'react-router';
 import type { MethodInput } from '../../../shared/contract';
 import type { FiguresMapping } from '../../../shared/contract-figures-import';
 import { ContractError } from '../client/client';
@@ -10,24 +9,9 @@ import { FiguresMappingForm, type MappingErrors } from '../components/figures-ma
 import { FiguresPreviewPanel } from '../components/figures-preview';
 import { ErrorNotice, Page } from '../components/Page';
 import { useReadOnly } from '../components/read-only';
+import { SpreadsheetFileStep, type ChosenFile } from '../components/spreadsheet-file-step';
+import { ImportResult, ImportStep } from '../components/spreadsheet-import';
 import { usePlan } from './PlanLayout';
-
-/** As the services check it: 20 MB. */
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
-
-interface ChosenFile {
-  fileName: string;
-  contentBase64: string;
-}
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read'));
-    reader.readAsDataURL(file);
-  });
-}
 
 /** The services' messages by field, for a refusal about the mapping. */
 function fieldErrors(error: Error | null): MappingErrors {
@@ -46,7 +30,6 @@ export function FiguresImportPage() {
   const client = useClient();
   const readOnly = useReadOnly();
   const [file, setFile] = useState<ChosenFile | null>(null);
-  const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [mapping, setMapping] = useState<FiguresMapping | null>(null);
   const [leaveOutUnmatched, setLeaveOutUnmatched] = useState(false);
   const [previewNumber, setPreviewNumber] = useState(0);
@@ -79,31 +62,6 @@ export function FiguresImportPage() {
     inspect.mutate({ planId: plan.id, ...chosen, ...extra }, { onSuccess: (result) => setMapping(result.mapping) });
   }
 
-  async function choose(event: ChangeEvent<HTMLInputElement>) {
-    const chosen = event.target.files?.[0];
-    // Cleared, so that the same file chosen again once corrected is read again.
-    event.target.value = '';
-    startOver();
-    setFile(null);
-    setFileProblem(null);
-    if (!chosen) return;
-    if (chosen.size > MAX_FILE_BYTES) {
-      setFileProblem(`“${chosen.name}” is larger than 20 MB, the largest file the import reads. Save the sheet of figures on its own and choose that.`);
-      return;
-    }
-    if (chosen.size === 0) {
-      setFileProblem(`“${chosen.name}” is empty: choose the spreadsheet the performance team sent.`);
-      return;
-    }
-    try {
-      const next = { fileName: chosen.name, contentBase64: await readAsBase64(chosen) };
-      setFile(next);
-      read(next);
-    } catch {
-      setFileProblem(`“${chosen.name}” could not be read from the disk. Check that it is not open elsewhere and choose it again.`);
-    }
-  }
-
   function changeMapping(next: FiguresMapping) {
     setMapping(next);
     preview.reset();
@@ -134,42 +92,32 @@ export function FiguresImportPage() {
         <p className="notice">This version of the plan is kept as it was reported, so figures cannot be imported into it.</p>
       ) : (
         <>
-          <section aria-labelledby="figures-file-heading" className="figures-step">
-            <h2 id="figures-file-heading">1. Choose the file</h2>
-            <label className="file-label" htmlFor="figures-file">
-              Spreadsheet of figures
-            </label>
-            <p className="muted small" id="figures-file-hint">
-              An Excel workbook (.xlsx) or a CSV file, at most 20 MB.
-            </p>
-            <input
-              id="figures-file"
-              type="file"
-              accept=".xlsx,.csv,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-describedby="figures-file-hint"
-              onChange={(event) => void choose(event)}
+          <ImportStep id="figures-file-heading" title="1. Choose the file">
+            <SpreadsheetFileStep
+              label="Spreadsheet of figures"
+              hint="An Excel workbook (.xlsx) or a CSV file, at most 20 MB."
+              emptyAdvice="choose the spreadsheet the performance team sent"
+              sheetToSave="the sheet of figures"
+              chosen={file}
+              onClear={() => {
+                startOver();
+                setFile(null);
+              }}
+              onChoose={(chosen) => {
+                setFile(chosen);
+                read(chosen);
+              }}
             />
-            {file ? (
-              <p className="figures-chosen">
-                Chosen: <strong>{file.fileName}</strong>. If you correct the file, choose it again to read the corrected copy.
-              </p>
-            ) : null}
-            {fileProblem ? (
-              <div className="notice notice-error" role="alert">
-                <p>{fileProblem}</p>
-              </div>
-            ) : null}
             {inspect.isPending ? (
               <p role="status" className="loading">
                 Reading “{file?.fileName}”…
               </p>
             ) : null}
             {inspectAboutFile ? <ErrorNotice error={inspect.error} title={`“${file?.fileName ?? 'The file'}” was not read`} /> : null}
-          </section>
+          </ImportStep>
 
           {inspection && mapping && file ? (
-            <section aria-labelledby="figures-mapping-heading" className="figures-step">
-              <h2 id="figures-mapping-heading">2. Say which columns hold what</h2>
+            <ImportStep id="figures-mapping-heading" title="2. Say which columns hold what">
               <FiguresMappingForm
                 key={`${inspection.sheet} ${inspection.headerRow}`}
                 inspection={inspection}
@@ -196,14 +144,11 @@ export function FiguresImportPage() {
                   Checking every figure…
                 </p>
               ) : null}
-            </section>
+            </ImportStep>
           ) : null}
 
           {preview.data && !save.isSuccess ? (
-            <section aria-labelledby="figures-preview-heading" className="figures-step">
-              <h2 id="figures-preview-heading" ref={previewHeading} tabIndex={-1}>
-                3. Check the preview
-              </h2>
+            <ImportStep id="figures-preview-heading" title="3. Check the preview" headingRef={previewHeading}>
               <FiguresPreviewPanel key={previewNumber} preview={preview.data} leaveOutUnmatched={leaveOutUnmatched} onLeaveOutUnmatched={setLeaveOutUnmatched} />
               {save.error ? <ErrorNotice error={save.error} title="Nothing was imported" /> : null}
               <div className="form-actions">
@@ -211,25 +156,17 @@ export function FiguresImportPage() {
                   Import the figures
                 </Button>
               </div>
-            </section>
+            </ImportStep>
           ) : null}
 
           {save.data ? (
-            <section aria-labelledby="figures-result-heading" className="notice figures-result">
-              <h2 id="figures-result-heading" ref={resultHeading} tabIndex={-1}>
-                Figures imported from “{file?.fileName}”
-              </h2>
-              <p role="status">
-                {save.data.added.toLocaleString('en-GB')} new, {save.data.changed.toLocaleString('en-GB')} changed and {save.data.unchanged.toLocaleString('en-GB')} the same as
-                before.
-                {save.data.blank > 0 ? ` ${save.data.blank.toLocaleString('en-GB')} blank ${save.data.blank === 1 ? 'cell was' : 'cells were'} left out.` : ''}
-                {save.data.rowsLeftOut > 0 ? ` ${save.data.rowsLeftOut.toLocaleString('en-GB')} ${save.data.rowsLeftOut === 1 ? 'row' : 'rows'} naming KPIs this plan does not have ${save.data.rowsLeftOut === 1 ? 'was' : 'were'} left out.` : ''}{' '}
-                The columns chosen are remembered for next month’s file.
-              </p>
-              <p>
-                <Link to={`/plans/${plan.id}/kpis`}>See the KPIs</Link>
-              </p>
-            </section>
+            <ImportResult id="figures-result-heading" title={`Figures imported from “${file?.fileName ?? ''}”`} headingRef={resultHeading} link={`/plans/${plan.id}/kpis`} linkText="See the KPIs">
+              {save.data.added.toLocaleString('en-GB')} new, {save.data.changed.toLocaleString('en-GB')} changed and {save.data.unchanged.toLocaleString('en-GB')} the same as
+              before.
+              {save.data.blank > 0 ? ` ${save.data.blank.toLocaleString('en-GB')} blank ${save.data.blank === 1 ? 'cell was' : 'cells were'} left out.` : ''}
+              {save.data.rowsLeftOut > 0 ? ` ${save.data.rowsLeftOut.toLocaleString('en-GB')} ${save.data.rowsLeftOut === 1 ? 'row' : 'rows'} naming KPIs this plan does not have ${save.data.rowsLeftOut === 1 ? 'was' : 'were'} left out.` : ''}{' '}
+              The columns chosen are remembered for next month’s file.
+            </ImportResult>
           ) : null}
         </>
       )}

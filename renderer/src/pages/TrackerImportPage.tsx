@@ -1,13 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
-import { Link } from 'react-router';
 import type { TrackerColumns, TrackerInput } from '../../../shared/contract-spreadsheets';
 import type { TrackerField } from '../../../shared/spreadsheets';
 import { useClient, useContractMutation } from '../client/hooks';
 import { ErrorNotice, Page } from '../components/Page';
 import { useReadOnly } from '../components/read-only';
-import { SpreadsheetFileStep, type ChosenFile } from '../components/tracker-file';
+import { SpreadsheetFileStep, type ChosenFile } from '../components/spreadsheet-file-step';
+import { ImportResult, ImportStep, plural } from '../components/spreadsheet-import';
 import { TrackerColumnsForm } from '../components/tracker-mapping';
 import { TrackerPreviewPanel, type Fixes } from '../components/tracker-preview';
 import { usePlan } from './PlanLayout';
@@ -18,10 +18,6 @@ function fixList(fixes: Fixes): NonNullable<TrackerInput['fixes']> {
     const [row, field] = key.split(':') as [string, TrackerField];
     return { row: Number(row), field, text };
   });
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
 }
 
 export function TrackerImportPage() {
@@ -105,8 +101,7 @@ export function TrackerImportPage() {
         <p className="notice">This version of the plan is kept as it was reported, so a tracker cannot be imported into it.</p>
       ) : (
         <>
-          <section aria-labelledby="tracker-file-heading" className="tracker-step">
-            <h2 id="tracker-file-heading">1. Choose the tracker</h2>
+          <ImportStep id="tracker-file-heading" title="1. Choose the tracker">
             <SpreadsheetFileStep
               label="Action plan tracker"
               hint="An Excel workbook (.xlsx) or a CSV file, at most 20 MB and 10,000 rows."
@@ -127,12 +122,11 @@ export function TrackerImportPage() {
               </p>
             ) : null}
             {inspect.error ? <ErrorNotice error={inspect.error} title={`“${file?.fileName ?? 'The file'}” was not read`} /> : null}
-          </section>
+          </ImportStep>
 
           {inspection && mapping && file && !save.isSuccess ? (
             <>
-              <section aria-labelledby="tracker-columns-heading" className="tracker-step">
-                <h2 id="tracker-columns-heading">2. Check which column holds what</h2>
+              <ImportStep id="tracker-columns-heading" title="2. Check which column holds what">
                 <TrackerColumnsForm
                   key={`${inspection.sheet} ${inspection.headerRow}`}
                   inspection={inspection}
@@ -142,12 +136,9 @@ export function TrackerImportPage() {
                   onHeaderRow={(headerRow) => read(file, { sheet: inspection.sheet, headerRow, newPeople, newThemes })}
                   onChange={setMapping}
                 />
-              </section>
+              </ImportStep>
 
-              <section aria-labelledby="tracker-preview-heading" className="tracker-step">
-                <h2 id="tracker-preview-heading" ref={previewHeading} tabIndex={-1}>
-                  3. Check the rows
-                </h2>
+              <ImportStep id="tracker-preview-heading" title="3. Check the rows" headingRef={previewHeading}>
                 <TrackerPreviewPanel
                   key={`${inspection.sheet} ${inspection.headerRow} ${checks}`}
                   inspection={inspection}
@@ -172,24 +163,16 @@ export function TrackerImportPage() {
                   </p>
                 ) : null}
                 {save.error ? <ErrorNotice error={save.error} title="Nothing was imported" /> : null}
-              </section>
+              </ImportStep>
             </>
           ) : null}
 
           {save.data ? (
-            <section aria-labelledby="tracker-result-heading" className="notice tracker-result">
-              <h2 id="tracker-result-heading" ref={resultHeading} tabIndex={-1}>
-                Actions imported from “{file?.fileName}”
-              </h2>
-              <p role="status">
-                {plural(save.data.actions, 'action', 'actions')} and {plural(save.data.updates, 'progress update', 'progress updates')} imported
-                {save.data.people > 0 ? `; ${save.data.people} ${save.data.people === 1 ? 'person' : 'people'} added` : ''}
-                {save.data.themes > 0 ? `; ${save.data.themes} ${save.data.themes === 1 ? 'theme' : 'themes'} added` : ''}. The columns chosen are remembered for next time.
-              </p>
-              <p>
-                <Link to={`/plans/${plan.id}/actions`}>See the actions</Link>
-              </p>
-            </section>
+            <ImportResult id="tracker-result-heading" title={`Actions imported from “${file?.fileName ?? ''}”`} headingRef={resultHeading} link={`/plans/${plan.id}/actions`} linkText="See the actions">
+              {plural(save.data.actions, 'action', 'actions')} and {plural(save.data.updates, 'progress update', 'progress updates')} imported
+              {save.data.people > 0 ? `; ${save.data.people} ${save.data.people === 1 ? 'person' : 'people'} added` : ''}
+              {save.data.themes > 0 ? `; ${save.data.themes} ${save.data.themes === 1 ? 'theme' : 'themes'} added` : ''}. The columns chosen are remembered for next time.
+            </ImportResult>
           ) : null}
         </>
       )}

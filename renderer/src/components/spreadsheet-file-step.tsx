@@ -1,6 +1,7 @@
 // Choosing a spreadsheet to import: the labelled file input, its size checked before it is sent,
 // and what was chosen. Any import of a spreadsheet can use it.
 import { useId, useState, type ChangeEvent } from 'react';
+import '../styles/spreadsheet-import.css';
 
 /** As the services check it: 20 MB. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -23,6 +24,7 @@ export function SpreadsheetFileStep({
   label,
   hint,
   emptyAdvice,
+  sheetToSave = 'the sheet',
   chosen,
   onChoose,
   onClear,
@@ -31,6 +33,8 @@ export function SpreadsheetFileStep({
   hint: string;
   /** What to choose instead of an empty file: "choose the council’s tracker". */
   emptyAdvice: string;
+  /** What to save on its own from a file that is too large: "the sheet of figures". */
+  sheetToSave?: string;
   chosen: ChosenFile | null;
   onChoose: (file: ChosenFile) => void;
   onClear: () => void;
@@ -46,7 +50,7 @@ export function SpreadsheetFileStep({
     onClear();
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
-      setProblem(`“${file.name}” is larger than 20 MB, the largest file the import reads. Save the sheet on its own and choose that.`);
+      setProblem(`“${file.name}” is larger than 20 MB, the largest file the import reads. Save ${sheetToSave} on its own and choose that.`);
       return;
     }
     if (file.size === 0) {
@@ -76,7 +80,7 @@ export function SpreadsheetFileStep({
         onChange={(event) => void choose(event)}
       />
       {chosen ? (
-        <p className="figures-chosen">
+        <p className="import-chosen">
           Chosen: <strong>{chosen.fileName}</strong>. If you correct the file, choose it again to read the corrected copy.
         </p>
       ) : null}
