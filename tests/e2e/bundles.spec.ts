@@ -148,7 +148,7 @@ test('a theme lead’s changes come back and merge, and a record changed on both
     await chooseBundle(page, host, returned);
     await expect(page.getByRole('heading', { name: /Updates to a plan already here/ })).toBeFocused();
     await expect(page.getByRole('heading', { name: 'One record was changed both here and in the bundle' })).toBeVisible();
-    const conflict = page.getByRole('group', { name: /Action:/ });
+    const conflict = page.getByRole('group', { name: new RegExp(`^Action ${both!.reference}: `) });
     await expect(conflict).toContainText('(manager’s wording)');
     await expect(conflict).toContainText('(lead’s wording)');
     await expectNoAccessibilityViolations(page);

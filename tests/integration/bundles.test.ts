@@ -336,6 +336,23 @@ describe('merging what comes back', () => {
     expect(actions.find((action) => action.id === ids['1.2'])).toBeUndefined();
   });
 
+  it('plans the import afresh when the plan here changed after the preview was shown', async () => {
+    await b.call('actions.update', { actionId: ids['1.1'] ?? '', title: 'Audit supervision quarterly' });
+    const { bytes } = await exportAndDownload(b, { planId: plan.planId, classification: 'official', withPdf: false });
+    const transferId = await sendBundle(a, bytes);
+    const preview = await a.call('bundles.inspect', { transferId, passphrase: null });
+    expect(preview.conflicts).toEqual([]);
+
+    // Someone edits the same action here while the preview is on screen: applying now would
+    // overwrite that edit, so the import must see it and stop at the conflict.
+    await a.call('actions.update', { actionId: ids['1.1'] ?? '', title: 'Audit supervision monthly' });
+    const before = databaseBytes(a);
+    const refused = await a.send('bundles.apply', { transferId, passphrase: null });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'bundle-refused', details: { problem: 'unresolved-conflicts' } } });
+    expect(databaseBytes(a)).toBe(before);
+    expect((await a.call('actions.get', { actionId: ids['1.1'] ?? '' })).title).toBe('Audit supervision monthly');
+  });
+
   it('shows a field changed on both sides side by side, refuses to apply until it is decided, then applies either side', async () => {
     await a.call('actions.update', { actionId: ids['1.1'] ?? '', title: 'Audit supervision monthly', ownerId: ids.lead });
     await b.call('actions.update', { actionId: ids['1.1'] ?? '', title: 'Audit supervision quarterly' });

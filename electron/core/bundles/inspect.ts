@@ -308,7 +308,34 @@ async function checkedBundle(core: Core, transfer: IncomingTransfer, passphrase:
   return bundle;
 }
 
-export async function inspectBundle(core: Core, transfer: IncomingTransfer, passphrase: string | null): Promise<{ bundle: CheckedBundle; plan: MergePlan; inspection: BundleInspection }> {
+interface Inspected {
+  bundle: CheckedBundle;
+  plan: MergePlan;
+  inspection: BundleInspection;
+}
+
+/**
+ * The last preview of each received file, with the state of the database it was made against:
+ * the import that follows a preview reuses it while nothing at all has been written since, by
+ * this connection (`total_changes()`) or by any other (`data_version`).
+ */
+const previews = new WeakMap<IncomingTransfer, { bytes: number; passphrase: string | null; database: string; inspected: Inspected }>();
+
+function databaseState(core: Core): string {
+  const sqlite = core.db.$client;
+  return `${String(sqlite.pragma('data_version', { simple: true }))}/${String(sqlite.prepare('select total_changes()').pluck().get())}`;
+}
+
+export async function inspectBundle(core: Core, transfer: IncomingTransfer, passphrase: string | null): Promise<Inspected> {
+  const database = databaseState(core);
+  const known = previews.get(transfer);
+  if (known && known.bytes === transfer.bytes && known.passphrase === passphrase && known.database === database) return known.inspected;
+  const inspected = await inspectAfresh(core, transfer, passphrase);
+  previews.set(transfer, { bytes: transfer.bytes, passphrase, database, inspected });
+  return inspected;
+}
+
+async function inspectAfresh(core: Core, transfer: IncomingTransfer, passphrase: string | null): Promise<Inspected> {
   const bundle = await checkedBundle(core, transfer, passphrase);
   assertNotSuperseded(core, bundle);
   const plan = planMerge(core.db, { tables: bundle.tables, bases: bundle.bases, attachments: bundle.attachments, planId: bundle.manifest.plan.id });

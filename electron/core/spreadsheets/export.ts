@@ -51,11 +51,10 @@ function ragWord(rag: Rag | null): string {
   return rag ? RAG_DISPLAY[rag].label : 'Not rated';
 }
 
-function fillRag(cell: ExcelJS.Cell, rag: Rag | null): void {
-  if (!rag) return;
+/** The fill and lettering of a RAG rating's cell. */
+function ragStyle(rag: Rag): Partial<ExcelJS.Style> {
   const colours = RAG_FILLS[rag];
-  cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: colours.fill } };
-  cell.font = { bold: true, color: { argb: colours.text } };
+  return { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: colours.fill } }, font: { bold: true, color: { argb: colours.text } } };
 }
 
 function figure(value: number | null, unit: KpiUnit): number | null {
@@ -80,7 +79,8 @@ interface Column<T> {
   csv?: (row: T) => CsvValue;
   format?: string | ((row: T) => string | undefined);
   wrap?: boolean;
-  after?: (cell: ExcelJS.Cell, row: T) => void;
+  /** The rating whose colours the cell takes. */
+  rag?: (row: T) => Rag | null;
 }
 
 const ACTION_COLUMNS: Column<ActionLine>[] = [
@@ -92,7 +92,7 @@ const ACTION_COLUMNS: Column<ActionLine>[] = [
   { header: 'Start date', width: 13, value: (action) => excelDate(action.startDate), csv: (action) => action.startDate, format: DATE_FORMAT },
   { header: 'Due date', width: 13, value: (action) => excelDate(action.dueDate), csv: (action) => action.dueDate, format: DATE_FORMAT },
   { header: 'Status', width: 20, value: (action) => ACTION_STATUS_LABELS[action.status], wrap: true },
-  { header: 'RAG', width: 11, value: (action) => ragWord(action.rag), after: (cell, action) => fillRag(cell, action.rag) },
+  { header: 'RAG', width: 11, value: (action) => ragWord(action.rag), rag: (action) => action.rag },
   { header: 'Latest update', width: 60, value: (action) => action.update, wrap: true },
   { header: 'Update date', width: 13, value: (action) => excelDate(action.updateDate), csv: (action) => action.updateDate, format: DATE_FORMAT },
   { header: 'Success measures', width: 44, value: (action) => action.measuresOfSuccess, wrap: true },
@@ -128,7 +128,7 @@ function kpiColumns(lines: KpiLine[]): Column<KpiLine>[] {
     },
     { header: 'Latest period', width: 16, value: (line) => line.row.latest?.periodLabel ?? null },
     { header: 'Provisional', width: 11, value: (line) => (line.row.latest === null ? null : line.row.latest.provisional ? 'Yes' : 'No') },
-    { header: 'RAG', width: 11, value: (line) => ragWord(line.row.rating.rag), after: (cell, line) => fillRag(cell, line.row.rating.rag) },
+    { header: 'RAG', width: 11, value: (line) => ragWord(line.row.rating.rag), rag: (line) => line.row.rating.rag },
     { header: 'RAG explained', width: 50, value: (line) => line.row.rating.explanation, wrap: true },
     { header: 'Direction of travel', width: 44, value: (line) => line.row.travel.explanation, wrap: true },
   ];
@@ -223,17 +223,28 @@ function addSheet<T>(workbook: ExcelJS.Workbook, tables: PlanTables, name: strin
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
     cell.border = { bottom: { style: 'thin' } };
   });
+  // Each cell takes one of a few style objects, made once and shared: the workbook writer knows
+  // a style object it has seen, so tens of thousands of cells cost what a handful do. Shared
+  // objects are never changed once made.
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const styleOf = (format: string | undefined, wrap: boolean, rag: Rag | null): Partial<ExcelJS.Style> => {
+    const key = `${format ?? ''}|${wrap}|${rag ?? ''}`;
+    let style = styles.get(key);
+    if (!style) {
+      style = { alignment: wrap ? { vertical: 'top', wrapText: true } : { vertical: 'top' }, ...(format ? { numFmt: format } : {}), ...(rag ? ragStyle(rag) : {}) };
+      styles.set(key, style);
+    }
+    return style;
+  };
   for (const row of rows) {
     const values = columns.map((column) => column.value(row));
     const added = sheet.addRow(values);
-    added.alignment = { vertical: 'top' };
     added.height = rowHeight(columns, values);
     columns.forEach((column, index) => {
       const cell = added.getCell(index + 1);
       const format = typeof column.format === 'function' ? column.format(row) : column.format;
-      if (format && cell.value !== null && typeof cell.value !== 'string') cell.numFmt = format;
-      if (column.wrap) cell.alignment = { vertical: 'top', wrapText: true };
-      column.after?.(cell, row);
+      const numbered = format && cell.value !== null && typeof cell.value !== 'string' ? format : undefined;
+      cell.style = styleOf(numbered, column.wrap === true, column.rag?.(row) ?? null);
     });
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
@@ -247,7 +258,7 @@ function addRagKey(workbook: ExcelJS.Workbook, tables: PlanTables): void {
     tables,
     'RAG key',
     [
-      { header: 'RAG', width: 11, value: (line: { rag: Rag | null }) => ragWord(line.rag), after: (cell, line) => fillRag(cell, line.rag) },
+      { header: 'RAG', width: 11, value: (line: { rag: Rag | null }) => ragWord(line.rag), rag: (line: { rag: Rag | null }) => line.rag },
       { header: 'What it means in this plan', width: 90, value: (line: { meaning: string }) => line.meaning, wrap: true },
     ],
     lines,

@@ -61,11 +61,11 @@ export function PlansPage() {
       title="Plans"
       actions={
         <>
-          <Link className="button" to="/import">
-            Import a bundle
-          </Link>
           <Link className="button button-primary" to="/plans/new">
             New plan
+          </Link>
+          <Link className="button" to="/import">
+            Import a bundle
           </Link>
         </>
       }
