@@ -1,5 +1,6 @@
 // Parts the bundle pages share: this computer's signing key, counts of records by kind, the
 // preview of what an import would change, and the conflicts to decide side by side.
+import type { Ref } from 'react';
 import type { BundleConflict, BundleInspection } from '../../../shared/contract-bundles';
 import { formatLongDate } from '../../../shared/dates';
 import { RECORD_KIND_LABELS, RECORD_KIND_ORDER } from '../../../shared/record-kinds';
@@ -186,5 +187,54 @@ export function ConflictCard({
         </label>
       </div>
     </fieldset>
+  );
+}
+
+/** A passphrase typed in, with its hint or the problem with it beneath. */
+export function PassphraseField({
+  id,
+  label,
+  value,
+  onChange,
+  autoComplete,
+  hint,
+  error,
+  inputRef,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  autoComplete: 'new-password' | 'off';
+  hint?: string;
+  error?: string | null;
+  inputRef?: Ref<HTMLInputElement>;
+}) {
+  const described = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        ref={inputRef}
+        className="text-input"
+        type="password"
+        autoComplete={autoComplete}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+      />
+      {hint && !error ? (
+        <p className="muted small" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }

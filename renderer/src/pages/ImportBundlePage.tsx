@@ -8,7 +8,7 @@ import type { BundleInspection } from '../../../shared/contract-bundles';
 import { CLASSIFICATION_LABELS, describeFileSize } from '../../../shared/vocabulary';
 import { ContractError } from '../client/client';
 import { useClient, useContractMutation } from '../client/hooks';
-import { BundleChanges, ConflictCard, describeInstant, type Side } from '../components/bundle-parts';
+import { BundleChanges, ConflictCard, describeInstant, PassphraseField, type Side } from '../components/bundle-parts';
 import { sendBundle } from '../components/bundle-transfer';
 import { ErrorNotice, Page } from '../components/Page';
 
@@ -291,25 +291,15 @@ export function ImportBundlePage() {
         <form onSubmit={unlock} className="bundle-step" aria-labelledby="bundle-passphrase-heading">
           <h2 id="bundle-passphrase-heading">This bundle is locked with a passphrase</h2>
           <p>The sender should have given you the passphrase another way, such as by phone.</p>
-          <div className="field">
-            <label htmlFor="bundle-unlock">Passphrase</label>
-            <input
-              id="bundle-unlock"
-              ref={passphraseInput}
-              className="text-input"
-              type="password"
-              autoComplete="off"
-              value={passphrase}
-              onChange={(event) => setPassphrase(event.target.value)}
-              aria-invalid={stage.wrong ? true : undefined}
-              aria-describedby={stage.wrong ? 'bundle-unlock-error' : undefined}
-            />
-            {stage.wrong ? (
-              <p className="field-error" id="bundle-unlock-error">
-                That passphrase does not open this bundle. Check it with the sender; capitals and spaces count.
-              </p>
-            ) : null}
-          </div>
+          <PassphraseField
+            id="bundle-unlock"
+            label="Passphrase"
+            inputRef={passphraseInput}
+            value={passphrase}
+            onChange={setPassphrase}
+            autoComplete="off"
+            error={stage.wrong ? 'That passphrase does not open this bundle. Check it with the sender; capitals and spaces count.' : null}
+          />
           <div className="form-actions">
             <Button type="submit" className="button button-primary" isDisabled={passphrase === ''}>
               Open the bundle

@@ -7,7 +7,7 @@ import type { ExportedBundle } from '../../../shared/contract-bundles';
 import { CLASSIFICATION_LABELS, CLASSIFICATIONS, describeFileSize, PASSPHRASE_MIN_LENGTH, type Classification } from '../../../shared/vocabulary';
 import { useClient, useContractMutation, useContractQuery } from '../client/hooks';
 import { downloadBundle } from '../components/bundle-transfer';
-import { KindCountsTable, SigningKeyNote } from '../components/bundle-parts';
+import { KindCountsTable, PassphraseField, SigningKeyNote } from '../components/bundle-parts';
 import { ErrorNotice, Page } from '../components/Page';
 import { usePlan } from './PlanLayout';
 
@@ -195,45 +195,16 @@ export function SendPlanPage() {
         </div>
         {lock ? (
           <>
-            <div className="field">
-              <label htmlFor="bundle-passphrase">Passphrase</label>
-              <input
-                id="bundle-passphrase"
-                className="text-input"
-                type="password"
-                autoComplete="new-password"
-                value={passphrase}
-                onChange={(event) => setPassphrase(event.target.value)}
-                aria-invalid={problems.passphrase ? true : undefined}
-                aria-describedby={problems.passphrase ? 'bundle-passphrase-error' : 'bundle-passphrase-hint'}
-              />
-              <p className="muted small" id="bundle-passphrase-hint">
-                At least {PASSPHRASE_MIN_LENGTH} characters. It cannot be recovered: if it is lost, send a new bundle.
-              </p>
-              {problems.passphrase ? (
-                <p className="field-error" id="bundle-passphrase-error">
-                  {problems.passphrase}
-                </p>
-              ) : null}
-            </div>
-            <div className="field">
-              <label htmlFor="bundle-passphrase-again">Passphrase again</label>
-              <input
-                id="bundle-passphrase-again"
-                className="text-input"
-                type="password"
-                autoComplete="new-password"
-                value={again}
-                onChange={(event) => setAgain(event.target.value)}
-                aria-invalid={problems.again ? true : undefined}
-                aria-describedby={problems.again ? 'bundle-passphrase-again-error' : undefined}
-              />
-              {problems.again ? (
-                <p className="field-error" id="bundle-passphrase-again-error">
-                  {problems.again}
-                </p>
-              ) : null}
-            </div>
+            <PassphraseField
+              id="bundle-passphrase"
+              label="Passphrase"
+              value={passphrase}
+              onChange={setPassphrase}
+              autoComplete="new-password"
+              hint={`At least ${PASSPHRASE_MIN_LENGTH} characters. It cannot be recovered: if it is lost, send a new bundle.`}
+              error={problems.passphrase}
+            />
+            <PassphraseField id="bundle-passphrase-again" label="Passphrase again" value={again} onChange={setAgain} autoComplete="new-password" error={problems.again} />
           </>
         ) : null}
         <div className="field">
