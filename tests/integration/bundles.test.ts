@@ -133,6 +133,13 @@ describe('a whole plan', () => {
     // Nothing else arrived: the fresh folder holds the bundle's records and no more.
     for (const entry of BUNDLE_TABLES) expect(rawRows(b, entry.name).length, entry.name).toBe(expected[entry.name]?.length ?? 0);
     expect((await b.call('db.check', {})).ok).toBe(true);
+    // Everything searchable there is searchable here, the deleted action left out.
+    const searchIndex = (app: TestApp) =>
+      ['search_actions', 'search_updates', 'search_recommendations', 'search_findings'].map((table) => app.core.db.$client.prepare(`select * from ${table} order by 1`).all());
+    expect(searchIndex(b)).toEqual(searchIndex(a));
+    const live = (await a.call('actions.list', { planId }))[0]!;
+    const found = await b.call('search.plan', { planId, query: live.title.split(' ').slice(0, 3).join(' ') });
+    expect(found.results.map((result) => result.id)).toContain(live.id);
 
     // A backup was taken first, and it opens as a database (of the folder before the import).
     expect(before).not.toContain('backups');

@@ -9,6 +9,7 @@ import type Sqlite from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import { getTableColumns } from 'drizzle-orm';
 import { appendAudit } from '../../../db/audit';
+import { insertingInBulk } from '../../../db/search-index';
 import { newId } from '../../../db/ids';
 import type { UnitOfWork } from '../../../db/records';
 import { attachments, bundleLog, trustedKeys } from '../../../db/schema';
@@ -135,11 +136,12 @@ function writerOf(sqlite: Sqlite.Database, entry: BundleTable): TableWriter {
   return writer;
 }
 
-function write(unit: UnitOfWork, decision: Decision, planId: string): void {
+function write(unit: UnitOfWork, decision: Decision, planId: string, inserted: (table: string, id: string) => void): void {
   const { entry, incoming, local } = decision;
   const writer = writerOf(unit.db.$client, entry);
   if (!local) {
     writer.insert.run(...writer.values(incoming));
+    inserted(entry.name, incoming.id);
     // A record that arrives already deleted is recorded as a removal: undoing the import leaves it deleted.
     auditRow(unit, entry.name, incoming.id, planId, incoming.deletedAt === null ? 'create' : 'delete', null, incoming);
     return;
@@ -175,19 +177,22 @@ export function applyBundle(core: Core, bundle: CheckedBundle, plan: MergePlan, 
         const inserted = unit.db.insert(attachments).values({ ...attachment, content }).onConflictDoNothing().run();
         if (inserted.changes > 0) unit.changed.add('attachments');
       }
-      for (const decision of decisions) {
-        switch (decision.outcome) {
-          case 'added':
-          case 'tombstone-added':
-          case 'changed':
-          case 'deleted':
-            write(unit, decision, planId);
-            if (decision.outcome !== 'tombstone-added') counts[decision.outcome] += 1;
-            break;
-          default:
-            break;
+      // The records are indexed for search together once written, not one by one as they go in.
+      insertingInBulk(sqlite, (inserted) => {
+        for (const decision of decisions) {
+          switch (decision.outcome) {
+            case 'added':
+            case 'tombstone-added':
+            case 'changed':
+            case 'deleted':
+              write(unit, decision, planId, inserted);
+              if (decision.outcome !== 'tombstone-added') counts[decision.outcome] += 1;
+              break;
+            default:
+              break;
+          }
         }
-      }
+      });
       const problems = sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
       if (problems.length > 0) {
         const [first] = problems;
