@@ -84,7 +84,7 @@ describe('inserting in bulk', () => {
     expect(indexed(inBulk, actionIds, updateIds)).toEqual(expected);
     expect(triggers(inBulk)).toEqual(before);
     // And the triggers work again afterwards.
-    const later = { ...newRecords(inBulk, 'Fostering', 1).actions[0]!, reference: '9.99', deleted_at: null };
+    const later: Row = { ...newRecords(inBulk, 'Fostering', 1).actions[0]!, reference: '9.99', deleted_at: null };
     insert(inBulk, 'actions', [later]);
     expect(indexed(inBulk, [later.id as string], []).actions).toHaveLength(1);
   });
