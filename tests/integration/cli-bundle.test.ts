@@ -106,6 +106,9 @@ describe('g2g bundle', () => {
       const text = execFileSync('pdftotext', ['-', '-'], { input: pdf, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
       expect(text).toContain('OFFICIAL-SENSITIVE');
       expect(text).toContain(planTitle.slice(0, 30));
+      // Its cover says it is a copy of the plan, not a report to a meeting.
+      expect(text).toContain('A copy of the plan sent with a plan bundle');
+      expect(text).not.toContain('Date of meeting');
     },
     PRINTING_TIMEOUT_MS,
   );

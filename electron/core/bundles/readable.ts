@@ -67,13 +67,15 @@ export async function planPdf(core: Core, plan: { id: string; title: string; sta
     ...built,
     marking,
     cover: {
-      committee: 'None: a copy sent with the plan bundle',
-      meetingDate: formatLongDate(today),
+      // A copy of the plan, not a report to a meeting: the cover names no committee or meeting.
+      committee: '',
+      meetingDate: '',
       agendaItem: null,
       fields: [
+        { label: 'What this is', value: 'A copy of the plan sent with a plan bundle, not a report to a meeting' },
         ...(period ? [period] : []),
+        { label: 'Copy made on', value: formatLongDate(today) },
         { label: 'Made by', value: core.actor },
-        { label: 'Wards affected', value: 'All wards' },
         { label: 'Classification', value: marking === 'OFFICIAL-SENSITIVE' ? 'OFFICIAL-SENSITIVE: not for publication' : 'OFFICIAL' },
       ],
     },

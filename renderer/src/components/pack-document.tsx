@@ -186,7 +186,8 @@ export function BlockView({ document, block, index, offset, part, measuring = fa
 
 /**
  * The front sheet, as councils head a committee report: the council, the report's title, and a
- * bordered table of the meeting and the report's particulars.
+ * bordered table of the meeting and the report's particulars. A copy of the plan made for a
+ * bundle has no meeting, and its cover says what it is instead.
  */
 export function PackCoverSheet({ document, offset }: { document: PackDocument; offset: HeadingOffset }) {
   const { cover } = document;
@@ -198,14 +199,18 @@ export function PackCoverSheet({ document, offset }: { document: PackDocument; o
       </Heading>
       <table className="pack-cover-table">
         <tbody>
-          <tr>
-            <th scope="row">Committee</th>
-            <td>{cover.committee}</td>
-          </tr>
-          <tr>
-            <th scope="row">Date of meeting</th>
-            <td>{cover.meetingDate}</td>
-          </tr>
+          {cover.committee ? (
+            <tr>
+              <th scope="row">Committee</th>
+              <td>{cover.committee}</td>
+            </tr>
+          ) : null}
+          {cover.meetingDate ? (
+            <tr>
+              <th scope="row">Date of meeting</th>
+              <td>{cover.meetingDate}</td>
+            </tr>
+          ) : null}
           {cover.agendaItem ? (
             <tr>
               <th scope="row">Agenda item</th>
