@@ -13,7 +13,7 @@ import type { Core } from '../core';
 import { assertPlanEditable } from '../handlers/versions-rules';
 import { BUNDLE_LIMITS, readArchive } from './archive';
 import { decryptBundle, isEncrypted } from './envelope';
-import { ATTACHMENTS_FOLDER, checkManifest, DATA_ENTRY, readJson, sha256Of, type Manifest, type Signature } from './manifest';
+import { ATTACHMENTS_FOLDER, checkManifest, DATA_ENTRY, readJson, type Manifest, type Signature } from './manifest';
 import { describeConflicts, Describer, planMerge, previewKinds, type MergePlan } from './merge';
 import { type AttachmentEntry, BUNDLE_TABLES, BUNDLE_TABLES_BY_NAME, BundleData, type BundleRow, withArticle } from './record-schemas';
 import { refusal, refusing } from './refusals';
@@ -67,7 +67,7 @@ async function readBundle(transfer: IncomingTransfer, passphrase: string | null)
     const data = parsed.data;
     const tables = checkRecords(data.tables);
     checkScope(manifest, tables);
-    const attachmentBytes = checkAttachments(files, data.attachments);
+    const attachmentBytes = checkAttachments(files, data.attachments, manifest);
     return { transfer, encrypted, manifest, signature, tables, attachments: data.attachments, attachmentBytes, bases: data.bases };
   });
 }
@@ -189,7 +189,10 @@ const OWNERS: Record<string, 'plan' | { column: string; table: string }> = {
 };
 
 /** Every attachment listed has its file, of its size, hashing to its name, within the limit. */
-function checkAttachments(files: Map<string, Buffer>, listed: AttachmentEntry[]): Map<string, Buffer> {
+function checkAttachments(files: Map<string, Buffer>, listed: AttachmentEntry[], manifest: Manifest): Map<string, Buffer> {
+  // Every file's SHA-256 has already been checked against the signed manifest, so an
+  // attachment's content hashes to its name exactly when the manifest's hash for it is its name.
+  const signedHashes = new Map(manifest.files.map((file) => [file.path, file.sha256]));
   const bytes = new Map<string, Buffer>();
   for (const attachment of listed) {
     const name = `${ATTACHMENTS_FOLDER}${attachment.hash}`;
@@ -203,7 +206,7 @@ function checkAttachments(files: Map<string, Buffer>, listed: AttachmentEntry[])
         `The bundle holds an attachment larger than a file of evidence can be (${name}, ${describeFileSize(data.length)}; at most ${describeFileSize(EVIDENCE_FILE_MAX_BYTES)}). Ask the sender to replace it with a smaller copy or a link.`,
       );
     }
-    if (data.length !== attachment.size || sha256Of(data) !== attachment.hash) {
+    if (data.length !== attachment.size || signedHashes.get(name) !== attachment.hash) {
       throw refusal('checksum', name, `The bundle is damaged: ${name} does not match its checksum. Ask the sender for a fresh copy.`);
     }
     bytes.set(attachment.hash, data);
