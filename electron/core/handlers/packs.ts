@@ -12,7 +12,7 @@ import { PackDocument as PackDocumentSchema } from '../../../shared/contract-pac
 import { AppError } from '../../../shared/errors';
 import type { Core } from '../core';
 import { renderPackDocx } from '../packs/docx';
-import { buildPackDocument, DEFAULT_TITLES, defaultContent } from '../packs/document';
+import { buildPackDocument, DEFAULT_TITLES, defaultContent, packMeeting } from '../packs/document';
 import { fieldError } from './plan-setup-common';
 import { assertPlanExists } from './plans';
 import type { HandlerGroup } from './types';
@@ -24,14 +24,7 @@ const PDF = 'application/pdf';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 function toPack(reader: Reader, row: PackRow): Pack {
-  const meeting = row.meetingId
-    ? reader.db
-        .select({ date: meetings.meetingDate, agendaItem: meetings.agendaItem, committee: committees.name })
-        .from(meetings)
-        .innerJoin(committees, eq(committees.id, meetings.committeeId))
-        .where(eq(meetings.id, row.meetingId))
-        .get()
-    : undefined;
+  const meeting = packMeeting(reader, row.meetingId);
   return {
     id: row.id,
     planId: row.planId,

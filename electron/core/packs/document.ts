@@ -495,20 +495,24 @@ function previousIssued(core: Core, pack: PackRow): { document: PackDocument; la
   return { document, label: `${document.cover.committee}, ${document.cover.meetingDate}` };
 }
 
+/** The meeting a pack goes to, with its committee's name; undefined for none. */
+export function packMeeting(reader: Pick<Core, 'db'>, meetingId: string | null): { date: string; agendaItem: string | null; committee: string } | undefined {
+  if (!meetingId) return undefined;
+  return reader.db
+    .select({ date: meetings.meetingDate, agendaItem: meetings.agendaItem, committee: committees.name })
+    .from(meetings)
+    .innerJoin(committees, eq(committees.id, meetings.committeeId))
+    .where(eq(meetings.id, meetingId))
+    .get();
+}
+
 /** The pack as it would print now, from the plan as it stands. */
 export function buildPackDocument(core: Core, pack: PackRow): PackDocument {
   const content = pack.content as unknown as PackContent;
   const plan = core.db.select().from(plans).where(eq(plans.id, pack.planId)).get();
   if (!plan) throw new Error('The pack’s plan could not be read.');
   const authority = core.db.select({ name: authorities.name }).from(authorities).where(eq(authorities.id, plan.authorityId)).get();
-  const meeting = pack.meetingId
-    ? core.db
-        .select({ date: meetings.meetingDate, agendaItem: meetings.agendaItem, committee: committees.name })
-        .from(meetings)
-        .innerJoin(committees, eq(committees.id, meetings.committeeId))
-        .where(eq(meetings.id, pack.meetingId))
-        .get()
-    : undefined;
+  const meeting = packMeeting(core, pack.meetingId);
 
   const actions = listActionRows(core, pack.planId).filter((action) => action.status !== 'superseded');
   const overview = core.db.$client
