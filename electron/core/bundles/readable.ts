@@ -7,15 +7,17 @@ import { formatLongDate, londonDate } from '../../../shared/dates';
 import type { PackContent, PackDocument } from '../../../shared/contract-packs';
 import { PACK_SECTIONS } from '../../../shared/vocabulary';
 import type { Core } from '../core';
+import { CLASSIFICATION_LABELS, type Classification } from '../../../shared/vocabulary';
 import { holdPackDocument } from '../handlers/packs';
 import { buildPackDocument, defaultContent } from '../packs/document';
 import { writeActionPlanWorkbook } from '../spreadsheets/export';
 import { PDF_ENTRY, XLSX_ENTRY } from './manifest';
 
-export type Marking = 'OFFICIAL' | 'OFFICIAL-SENSITIVE';
+export type Marking = (typeof CLASSIFICATION_LABELS)[Classification];
 
-export function markingOf(classification: 'official' | 'official-sensitive'): Marking {
-  return classification === 'official-sensitive' ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL';
+/** The marking printed for a classification, as the app prints it everywhere. */
+export function markingOf(classification: Classification): Marking {
+  return CLASSIFICATION_LABELS[classification];
 }
 
 /**

@@ -3,7 +3,7 @@
 // later edits to the plan never change an issued pack, and an issued pack cannot be edited or
 // deleted.
 import { createHash } from 'node:crypto';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { createRecord, deleteRecord, getLiveRecord, updateRecord } from '../../../db/records';
 import { attachments, committees, meetings, packs, plans } from '../../../db/schema';
 import type { Pack, PackContent, PackDocument } from '../../../shared/contract-packs';
@@ -23,8 +23,10 @@ type PackRow = typeof packs.$inferSelect;
 const PDF = 'application/pdf';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-function toPack(reader: Reader, row: PackRow): Pack {
-  const meeting = packMeeting(reader, row.meetingId);
+type Meeting = ReturnType<typeof packMeeting>;
+
+/** The pack as the contract gives it; its meeting is read unless the caller has it already. */
+function toPack(reader: Reader, row: PackRow, meeting: Meeting = packMeeting(reader, row.meetingId)): Pack {
   return {
     id: row.id,
     planId: row.planId,
@@ -118,7 +120,7 @@ export function packDocument(core: Core, packId: string): PackDocument {
 
 /** "Improvement plan progress report 2026-07-14.pdf": the title and the meeting's date. */
 function fileName(reader: Reader, row: PackRow, extension: string): string {
-  const meetingDate = row.meetingId ? (reader.db.select({ date: meetings.meetingDate }).from(meetings).where(eq(meetings.id, row.meetingId)).get()?.date ?? '') : '';
+  const meetingDate = packMeeting(reader, row.meetingId)?.date ?? '';
   // Letters, digits and the punctuation every file system takes; a colon or slash becomes a space.
   const base = `${row.title} ${meetingDate}`.replace(/[^\p{L}\p{N} ,.()’'-]+/gu, ' ').replace(/\s+/g, ' ').trim();
   return `${base || 'Committee pack'}.${extension}`;
@@ -129,13 +131,27 @@ export const packHandlers: HandlerGroup<
 > = {
   'packs.list': (input, core) => {
     assertPlanExists(core, input.planId);
-    return core.db
+    const rows = core.db
       .select()
       .from(packs)
       .where(and(eq(packs.planId, input.planId), isNull(packs.deletedAt)))
       .orderBy(desc(packs.createdAt))
-      .all()
-      .map((row) => toPack(core, row))
+      .all();
+    // Every pack's meeting in one query, rather than one query a pack.
+    const meetingIds = [...new Set(rows.map((row) => row.meetingId).filter((id): id is string => id !== null))];
+    const meetingsById = new Map(
+      meetingIds.length === 0
+        ? []
+        : core.db
+            .select({ id: meetings.id, date: meetings.meetingDate, agendaItem: meetings.agendaItem, committee: committees.name })
+            .from(meetings)
+            .innerJoin(committees, eq(committees.id, meetings.committeeId))
+            .where(inArray(meetings.id, meetingIds))
+            .all()
+            .map(({ id, ...meeting }) => [id, meeting]),
+    );
+    return rows
+      .map((row) => toPack(core, row, row.meetingId ? meetingsById.get(row.meetingId) : undefined))
       .sort((a, b) => (b.meetingDate ?? '').localeCompare(a.meetingDate ?? ''));
   },
 
@@ -220,8 +236,7 @@ export const packHandlers: HandlerGroup<
     const { planId } = row;
     const issuedAt = core.clock().toISOString();
     const document: PackDocument = { ...buildPackDocument(core, row), issued: true, madeAt: issuedAt };
-    const held = heldDocuments(core);
-    held.set(row.id, document);
+    const release = holdPackDocument(core, document);
     let pdf: Uint8Array;
     try {
       pdf = await printer.printPack(row.id);
@@ -229,7 +244,7 @@ export const packHandlers: HandlerGroup<
       const reason = error instanceof Error ? error.message : String(error);
       throw new AppError(error instanceof AppError ? error.code : 'internal', `The pack was not issued, because it could not be printed: ${reason}`);
     } finally {
-      held.delete(row.id);
+      release();
     }
     const content = Buffer.from(pdf);
     const hash = createHash('sha256').update(content).digest('hex');

@@ -14,10 +14,12 @@ import { financialQuarterPeriod } from '../../../shared/periods';
 import { RAG_DISPLAY, RAG_VALUES, type Rag } from '../../../shared/rag';
 import {
   ACTION_STATUS_LABELS,
+  CLASSIFICATION_LABELS,
   FINDING_KIND_LABELS,
   PACK_SECTION_LABELS,
   PACK_SECTIONS,
   REVIEW_KIND_LABELS,
+  type Classification,
   type PackSection,
   type PackTemplate,
 } from '../../../shared/vocabulary';
@@ -584,7 +586,7 @@ export function buildPackDocument(core: Core, pack: PackRow): PackDocument {
   const period = periodInWords(pack.periodStart ?? '', pack.periodEnd ?? '');
   return {
     packId: pack.id,
-    marking: plan.classification === 'official-sensitive' ? 'OFFICIAL-SENSITIVE' : 'OFFICIAL',
+    marking: CLASSIFICATION_LABELS[plan.classification as Classification],
     title: pack.title,
     authority: authority?.name ?? '',
     cover: {
