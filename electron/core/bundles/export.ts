@@ -25,7 +25,7 @@ import {
   XLSX_ENTRY,
   type Manifest,
 } from './manifest';
-import { basesOf, contentHash, writeBases } from './merge';
+import { basesOf } from './merge';
 import { collectPlanData, countRecords } from './plan-data';
 import { actionPlanWorkbook, markingOf, planPdf, readmeText, type Marking } from './readable';
 import type { BundleRow } from './record-schemas';
@@ -67,7 +67,7 @@ function readBases(core: Core, tables: Map<string, BundleRow[]>): Record<string,
   const bases: Record<string, Record<string, string | null>> = {};
   for (const [table, rows] of tables) {
     if (rows.length === 0) continue;
-    const known = basesOf(core.db, table);
+    const known = basesOf(core.db, table, rows.map((row) => row.id));
     bases[table] = Object.fromEntries(rows.map((row) => [row.id, known.get(row.id) ?? null]));
   }
   return bases;
@@ -230,9 +230,9 @@ export async function exportBundle(core: Core, input: ParsedInput<'bundles.expor
     bytes,
   );
 
-  const bases = [...data.tables].flatMap(([entityType, rows]) => rows.map((row) => ({ entityType, entityId: row.id, baseHash: contentHash(row) })));
+  // An export keeps no bases: a bundle made is not a bundle received, and may never be. The
+  // bases it carries are the states this side last received (see merge.ts).
   core.db.$client.transaction(() => {
-    writeBases(core.db, bases);
     core.db
       .insert(bundleLog)
       .values({

@@ -123,6 +123,7 @@ export function planMerge(db: Database, bundle: MergeInput): MergePlan {
       }
     }
     const bases = bundle.bases[entry.name] ?? {};
+    const ownBases = basesOf(db, entry.name, [...localById.keys(), ...[...localByKey.values()].map((row) => row.id)]);
     const incomingIds = new Set(incomingRows.map((row) => row.id));
     for (const incoming of incomingRows) {
       let local = localById.get(incoming.id) ?? null;
@@ -132,7 +133,7 @@ export function planMerge(db: Database, bundle: MergeInput): MergePlan {
         if (match && !incomingIds.has(match.id)) local = match;
       }
       if (entry.name === 'plans' && incoming.id === bundle.planId && local) planIsNew = false;
-      decisions.push({ entry, incoming, local, outcome: decide(local, incoming, bases[incoming.id] ?? null) });
+      decisions.push({ entry, incoming, local, outcome: decide(local, incoming, bases[incoming.id] ?? null, local ? (ownBases.get(local.id) ?? null) : null) });
     }
   }
   const hashes = bundle.attachments.map((attachment) => attachment.hash);
@@ -149,15 +150,25 @@ export function planMerge(db: Database, bundle: MergeInput): MergePlan {
   return { decisions, planIsNew, newAttachments: bundle.attachments.filter((attachment) => !have.has(attachment.hash)) };
 }
 
-function decide(local: BundleRow | null, incoming: BundleRow, base: string | null): Outcome {
+/**
+ * What to do with one incoming record, given the two states each side last received: the
+ * sender's (carried in the bundle) and this side's (kept in `bundle_bases`). A side that still
+ * holds a state it received has changed nothing since, so the other side's version wins.
+ */
+function decide(local: BundleRow | null, incoming: BundleRow, senderBase: string | null, ownBase: string | null): Outcome {
   if (!local) return incoming.deletedAt === null ? 'added' : 'tombstone-added';
   const here = contentHash(local);
   const there = contentHash(incoming);
   if (here === there) return 'unchanged';
   // Deleted on both sides: deleted is deleted, whenever each side did it.
   if (local.deletedAt !== null && incoming.deletedAt !== null) return 'unchanged';
-  if (base === here) return incoming.deletedAt !== null && local.deletedAt === null ? 'deleted' : 'changed';
-  if (base === there) return 'kept-here';
+  const taken = incoming.deletedAt !== null && local.deletedAt === null ? 'deleted' : 'changed';
+  // The sender worked on the very state this side still has.
+  if (here === senderBase) return taken;
+  // The sender has not changed it since a state either side received, while this side has.
+  if (there === senderBase || there === ownBase) return 'kept-here';
+  // This side has not changed it since it last received it, so nothing here is lost.
+  if (here === ownBase) return taken;
   return 'conflict';
 }
 
@@ -182,9 +193,12 @@ export function writeBases(db: Database, rows: { entityType: string; entityId: s
   })();
 }
 
-/** Every base hash of one kind of record, by record id. */
-export function basesOf(db: Database, entityType: string): Map<string, string> {
-  const rows = db.$client.prepare('select entity_id as id, base_hash as hash from bundle_bases where entity_type = ?').all(entityType) as { id: string; hash: string }[];
+/** The base hashes kept for these records of one kind, by record id. */
+export function basesOf(db: Database, entityType: string, ids: string[]): Map<string, string> {
+  if (ids.length === 0) return new Map();
+  const rows = db.$client
+    .prepare('select entity_id as id, base_hash as hash from bundle_bases where entity_type = ? and entity_id in (select value from json_each(?))')
+    .all(entityType, JSON.stringify(ids)) as { id: string; hash: string }[];
   return new Map(rows.map((row) => [row.id, row.hash]));
 }
 
