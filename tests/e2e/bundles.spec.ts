@@ -112,6 +112,13 @@ test('a plan goes out signed and locked, with an email draft, and opens on anoth
     expect(copied.map((row) => [row.id, row.reference, row.title, row.rag]).sort()).toEqual(actions.map((row) => [row.id, row.reference, row.title, row.rag]).sort());
     await openApp(page, other, '/settings');
     await expect(page.getByRole('row', { name: /Northmoor improvement manager/ })).toContainText(key.fingerprint);
+    // Trust can be taken back, after a question.
+    await page.getByRole('button', { name: 'Remove Northmoor improvement manager’s key' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Stop trusting Northmoor improvement manager’s key?' });
+    await expectNoAccessibilityViolations(page);
+    await dialog.getByRole('button', { name: 'Stop trusting it' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('None yet. When you import a bundle from another computer')).toBeVisible();
   } finally {
     await stopHost(other);
   }

@@ -103,6 +103,17 @@ test.describe('the plan as a spreadsheet', () => {
     await expectNoAccessibilityViolations(page);
     await page.screenshot({ path: test.info().outputPath('tracker-import-corrected.png'), fullPage: true });
 
+    // A column changed after the check: the preview is out of date, so importing waits for another check.
+    await page.getByRole('button', { name: 'D: When? Due date' }).click();
+    await page.getByRole('option', { name: 'Not in this tracker' }).click();
+    await expect(page.getByText('The columns have changed since the rows were checked.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Import 3 actions' })).toBeDisabled();
+    await page.getByRole('button', { name: /Not in this tracker Due date/ }).click();
+    await page.getByRole('option', { name: 'D: When?' }).click();
+    await page.getByRole('button', { name: 'Check the rows again' }).click();
+    await expect(page.getByText('The columns have changed since the rows were checked.')).toHaveCount(0);
+    await expect(rows.getByRole('row', { name: /Zebrafinch review of the front door.*30 Sept? 2026/ })).toBeVisible();
+
     await page.getByRole('button', { name: 'Import 3 actions' }).click();
     await expect(page.getByRole('heading', { name: 'Actions imported from “Improvement tracker.xlsx”' })).toBeFocused();
     await expect(page.getByRole('status').filter({ hasText: '3 actions and 1 progress update imported' })).toBeVisible();

@@ -1,7 +1,7 @@
 // Settings: this computer's signing key, and the keys of other computers whose bundles are trusted.
-import { Button } from 'react-aria-components';
 import { formatLongDate } from '../../../shared/dates';
 import { useContractMutation, useContractQuery } from '../client/hooks';
+import { RemoveDialog } from './FormDialog';
 import { ErrorNotice, Loading } from './Page';
 
 export function BundleKeys() {
@@ -44,16 +44,22 @@ export function BundleKeys() {
                 </td>
                 <td>{formatLongDate(row.addedAt.slice(0, 10))}</td>
                 <td>
-                  <Button className="button" aria-label={`Stop trusting ${row.label}’s key`} onPress={() => forget.mutate({ fingerprint: row.fingerprint })}>
-                    Stop trusting
-                  </Button>
+                  <RemoveDialog
+                    what={`${row.label}’s key`}
+                    title={`Stop trusting ${row.label}’s key?`}
+                    submitLabel="Stop trusting it"
+                    mutation={forget}
+                    onRemove={(close) => forget.mutate({ fingerprint: row.fingerprint }, { onSuccess: close })}
+                  >
+                    <p>Bundles signed with it will be shown as signed by a key you have not trusted, until you trust it again when importing one.</p>
+                  </RemoveDialog>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       ) : null}
-      {forget.error ? <ErrorNotice error={forget.error} title="The key is still trusted" /> : null}
+      {trusted.error ? <ErrorNotice error={trusted.error} title="The keys you trust could not be read" /> : null}
     </section>
   );
 }

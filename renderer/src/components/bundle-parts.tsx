@@ -149,7 +149,7 @@ export function ConflictCard({
   // A description that already names the kind ("Action 1.1: …") is not prefixed with it again.
   const legend = conflict.description.toLowerCase().startsWith(conflict.kindLabel.toLowerCase()) ? conflict.description : `${kind}: ${conflict.description}`;
   return (
-    <fieldset className="bundle-conflict" aria-describedby={`${name}-table`}>
+    <fieldset className="bundle-conflict" id={name} tabIndex={-1} aria-describedby={`${name}-table`}>
       <legend>{legend}</legend>
       <table className="data-table" id={`${name}-table`}>
         <caption className="visually-hidden">Both versions of {conflict.description}</caption>

@@ -53,11 +53,9 @@ function Signer({ inspection }: { inspection: BundleInspection }) {
 
 function Preview({
   stage,
-  onDone,
   onStartOver,
 }: {
   stage: Extract<Stage, { kind: 'preview' }>;
-  onDone: (planId: string) => void;
   onStartOver: () => void;
 }) {
   const { inspection } = stage;
@@ -86,15 +84,12 @@ function Preview({
       return;
     }
     setMissing(null);
-    apply.mutate(
-      {
-        transferId: stage.transferId,
-        passphrase: stage.passphrase,
-        resolutions: choices,
-        trustSignerAs: trust && inspection.signer.trust === 'unknown' ? trustLabel.trim() || inspection.createdBy : null,
-      },
-      { onSuccess: (applied) => onDone(applied.planId) },
-    );
+    apply.mutate({
+      transferId: stage.transferId,
+      passphrase: stage.passphrase,
+      resolutions: choices,
+      trustSignerAs: trust && inspection.signer.trust === 'unknown' ? trustLabel.trim() || inspection.createdBy : null,
+    });
   }
 
   if (apply.data) {
@@ -253,7 +248,13 @@ export function ImportBundlePage() {
     void check(stage.fileName, stage.transferId, passphrase);
   }
 
-  const startOver = () => setStage({ kind: 'choosing' });
+  const fileInput = useRef<HTMLInputElement>(null);
+  const startOver = () => {
+    setStage({ kind: 'choosing' });
+    fileInput.current?.focus();
+  };
+  // One file at a time: another chosen while one is read or checked would race it.
+  const busy = stage.kind === 'sending' || stage.kind === 'checking';
 
   return (
     <Page title="Import a plan bundle">
@@ -269,7 +270,15 @@ export function ImportBundlePage() {
         <p className="muted small" id="bundle-file-hint">
           A .g2g file, at most 1 GB.
         </p>
-        <input id="bundle-file" type="file" accept=".g2g" aria-describedby="bundle-file-hint" onChange={(event) => void choose(event)} />
+        <input
+          id="bundle-file"
+          ref={fileInput}
+          type="file"
+          accept=".g2g"
+          aria-describedby="bundle-file-hint"
+          disabled={busy}
+          onChange={(event) => void choose(event)}
+        />
         {fileProblem ? (
           <div className="notice notice-error" role="alert">
             <p>{fileProblem}</p>
@@ -312,7 +321,7 @@ export function ImportBundlePage() {
           <ErrorNotice error={stage.error} title={`“${stage.fileName}” was not imported`} />
         </div>
       ) : null}
-      {stage.kind === 'preview' ? <Preview key={stage.transferId} stage={stage} onDone={() => undefined} onStartOver={startOver} /> : null}
+      {stage.kind === 'preview' ? <Preview key={stage.transferId} stage={stage} onStartOver={startOver} /> : null}
     </Page>
   );
 }

@@ -224,7 +224,7 @@ export function SendPlanPage() {
         ) : null}
       </form>
       {make.error ? <ErrorNotice error={make.error} title="The bundle was not made" /> : null}
-      {make.data ? <Made exported={make.data} /> : null}
+      {make.data ? <Made key={make.data.exportId} exported={make.data} /> : null}
     </Page>
   );
 }

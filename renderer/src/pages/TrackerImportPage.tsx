@@ -30,6 +30,9 @@ export function TrackerImportPage() {
   const [newPeople, setNewPeople] = useState<string[]>([]);
   const [newThemes, setNewThemes] = useState<string[]>([]);
   const [checks, setChecks] = useState(0);
+  // The columns were changed after the rows were last checked: the preview no longer shows what
+  // an import would do, so importing waits for the rows to be checked again.
+  const [columnsChanged, setColumnsChanged] = useState(false);
   const previewHeading = useRef<HTMLHeadingElement>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
 
@@ -51,6 +54,7 @@ export function TrackerImportPage() {
       {
         onSuccess: (result) => {
           setMapping(result.mapping);
+          setColumnsChanged(false);
           if (focus) setChecks((count) => count + 1);
         },
       },
@@ -132,9 +136,17 @@ export function TrackerImportPage() {
                   inspection={inspection}
                   mapping={mapping}
                   isReading={inspect.isPending}
-                  onSheet={(sheet) => read(file, { sheet, fixes: [], newPeople, newThemes })}
+                  onSheet={(sheet) => {
+                    // Corrections belong to rows of the sheet they were typed for.
+                    setFixes({});
+                    read(file, { sheet, fixes: [], newPeople, newThemes });
+                  }}
                   onHeaderRow={(headerRow) => read(file, { sheet: inspection.sheet, headerRow, newPeople, newThemes })}
-                  onChange={setMapping}
+                  onChange={(next) => {
+                    setMapping(next);
+                    setColumnsChanged(true);
+                    save.reset();
+                  }}
                 />
               </ImportStep>
 
@@ -153,10 +165,15 @@ export function TrackerImportPage() {
                   <Button className="button" onPress={checkAgain} isDisabled={inspect.isPending}>
                     Check the rows again
                   </Button>
-                  <Button className="button button-primary" onPress={runImport} isDisabled={save.isPending || inspect.isPending}>
+                  <Button className="button button-primary" onPress={runImport} isDisabled={save.isPending || inspect.isPending || columnsChanged}>
                     Import {inspection.counts.actions.toLocaleString('en-GB')} {inspection.counts.actions === 1 ? 'action' : 'actions'}
                   </Button>
                 </div>
+                {columnsChanged && !inspect.isPending ? (
+                  <p className="notice" role="status">
+                    The columns have changed since the rows were checked. Check the rows again to see what the import will do, then import.
+                  </p>
+                ) : null}
                 {inspect.isPending ? (
                   <p role="status" className="loading">
                     Checking every row…
