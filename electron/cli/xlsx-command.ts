@@ -59,6 +59,7 @@ export const xlsxExportCommand: DataCommand = {
     rejectExtraArguments(context, 'xlsx export');
     const named = option(context, 'xlsx export', 'plan', 'ID or TITLE (g2g plans list shows each plan)', true);
     const out = path.resolve(option(context, 'xlsx export', 'out', 'FILE (a .xlsx or .csv file to write)', true));
+    checkWritable(out, 'file');
     const extension = path.extname(out).toLowerCase();
     if (extension !== '.xlsx' && extension !== '.csv') throw new UsageFailure(`--out must name a .xlsx or a .csv file, not “${path.basename(out)}”.`);
     const table = option(context, 'xlsx export', 'table', 'actions or kpi-values', false);
@@ -79,7 +80,6 @@ export const xlsxExportCommand: DataCommand = {
     }
     const file = await call(context, 'spreadsheets.exportPlan', { planId: plan.id, themeId, format });
     const bytes = Buffer.from(file.base64, 'base64');
-    checkWritable(out, 'file');
     writeWhole(out, bytes, 'file');
     if (context.json) context.out(JSON.stringify({ planId: plan.id, themeId, format, file: out, bytes: bytes.length }, null, 2));
     else context.out(`“${plan.title}”${themeReference ? `, theme ${themeReference},` : ''} written to ${out}.`);

@@ -7,7 +7,6 @@ import { createRecord, getLiveRecord, type UnitOfWork } from '../../../db/record
 import { actions, people, plans, progressUpdates, themes } from '../../../db/schema';
 import type { spreadsheetMethods, TrackerColumns, TrackerInput, TrackerInspection } from '../../../shared/contract-spreadsheets';
 import { londonDate } from '../../../shared/dates';
-import { AppError } from '../../../shared/errors';
 import { TRACKER_FIELDS, TRACKER_MAX_ROWS } from '../../../shared/spreadsheets';
 import type { Core } from '../core';
 import { guessHeaderRow } from '../figures/mapping';
@@ -18,7 +17,6 @@ import { exportPlan } from '../spreadsheets/export';
 import { ragWords } from '../spreadsheets/tracker-cells';
 import { applyRemembered, guessTrackerColumns, NO_COLUMNS, RememberedTrackerMapping, rememberedTrackerKey, toRemembered, trackerColumns } from '../spreadsheets/tracker-mapping';
 import { planTrackerImport, type PlanContext, type TrackerPlan } from '../spreadsheets/tracker-preview';
-import { checkPerson, checkReference, checkTheme, Problems } from './action-rules';
 import { nextSortOrder } from './plan-setup-common';
 import { assertPlanExists } from './plans';
 import { readFile, readSheet, refusal, refuseProblems, sheetReading } from './spreadsheet-reading';
@@ -169,19 +167,8 @@ function save(unit: UnitOfWork, planId: string, planned: TrackerPlan): { people:
     const themeId = resolve(action.theme, themeIds);
     const ownerId = resolve(action.owner, personIds);
     const leadId = resolve(action.lead, personIds);
-    // The rules actions.create applies, checked against what this transaction has written so far.
-    const problems = new Problems();
-    checkReference(unit, planId, action.reference, null, problems);
-    checkTheme(unit, planId, themeId, problems);
-    checkPerson(unit, plan.authorityId, ownerId, 'owner', 'an owner', problems);
-    checkPerson(unit, plan.authorityId, leadId, 'lead', 'a lead', problems);
-    try {
-      problems.throwIfAny();
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      const fields = (error.details.fields ?? []).map((field) => ({ path: `rows.${action.row}.${field.path.replace(/Id$/, '')}`, message: `Row ${action.row}: ${field.message}` }));
-      throw new AppError('invalid-input', `Nothing was saved: row ${action.row} cannot be imported. ${fields[0]?.message ?? ''}.`, { fields });
-    }
+    // The rules actions.create applies (a free reference, a live theme and people of the council)
+    // were checked for every row by planTrackerImport, inside this same transaction.
     const created = createRecord(
       unit,
       actions,

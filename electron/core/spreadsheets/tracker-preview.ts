@@ -8,7 +8,7 @@ import { formatLongDate } from '../../../shared/dates';
 import type { Rag } from '../../../shared/rag';
 import { TRACKER_FIELDS, type TrackerField } from '../../../shared/spreadsheets';
 import type { ActionStatus } from '../../../shared/vocabulary';
-import { nextFreeReference } from '../handlers/plan-setup-reviews';
+import { nextFreeReference, referenceGiver } from '../handlers/plan-setup-reviews';
 import { cellAt, cellText, columnLetter, type Sheet, type SheetCell } from '../figures/sheet';
 import { normaliseWords, readDateCell, readRag, readStatus, readText, type Reading } from './tracker-cells';
 
@@ -319,11 +319,10 @@ export function planTrackerImport(sheet: Sheet, headerRow: number, mapping: Trac
   }
 
   // Rows without a reference take the next free one: in their theme ("2.7" after "2.6"), or else a number.
-  const taken = [...context.actions.map((action) => action.reference), ...planned.filter((action) => action.referenceGiven).map((action) => action.reference)];
+  const giveReference = referenceGiver([...context.actions.map((action) => action.reference), ...planned.filter((action) => action.referenceGiven).map((action) => action.reference)]);
   planned.forEach((action, index) => {
     if (action.referenceGiven) return;
-    const reference = nextFreeReference(action.themeReference ? `${action.themeReference}.` : '', taken);
-    taken.push(reference);
+    const reference = giveReference(action.themeReference ? `${action.themeReference}.` : '');
     action.reference = reference;
     const shown = rows[index];
     if (shown) {
