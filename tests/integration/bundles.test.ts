@@ -215,6 +215,22 @@ describe('a whole plan', () => {
     expect(fs.readdirSync(path.join(a.dataDirectory, 'outgoing'))).toEqual([]);
   });
 
+  it('removes bundle files a process left behind a day ago, and leaves younger ones to the process holding them', async () => {
+    const incoming = path.join(a.dataDirectory, 'incoming');
+    fs.mkdirSync(incoming, { recursive: true });
+    const old = path.join(incoming, 'left-by-a-killed-process.g2g');
+    const young = path.join(incoming, 'another-process-is-receiving.g2g');
+    fs.writeFileSync(old, 'plan data');
+    fs.writeFileSync(young, 'plan data');
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    fs.utimesSync(old, twoDaysAgo, twoDaysAgo);
+    const fresh = open({ dataDirectory: a.dataDirectory });
+    await fresh.call('bundles.defaultFolder', {});
+    await sendBundle(fresh, (await exportAndDownload(fresh, { planId, classification: 'official', withPdf: false })).bytes);
+    expect(fs.existsSync(old)).toBe(false);
+    expect(fs.existsSync(young)).toBe(true);
+  });
+
   it('names the data it holds by table, each row with every column', async () => {
     const { bytes } = await exportAndDownload(a, { planId, classification: 'official', withPdf: false });
     const data = await readData(bytes);

@@ -294,23 +294,6 @@ export function signerTrust(core: Core, signature: Signature): BundleInspection[
   return { fingerprint: signature.fingerprint, trust: 'unknown', label: null };
 }
 
-/** Checks a received bundle and works out what applying it would change. */
-/**
- * The checked contents of each received file, kept from the preview to the import: the file
- * cannot change once received (another piece makes it longer, and is noticed), and records are
- * never removed from the database, so what was checked stays true. The merge is planned afresh
- * each time, as the plan here may have changed since the preview.
- */
-const checkedFiles = new WeakMap<IncomingTransfer, { bytes: number; passphrase: string | null; bundle: CheckedBundle }>();
-
-async function checkedBundle(core: Core, transfer: IncomingTransfer, passphrase: string | null): Promise<CheckedBundle> {
-  const known = checkedFiles.get(transfer);
-  if (known && known.bytes === transfer.bytes && known.passphrase === passphrase) return known.bundle;
-  const bundle = await checkBundle(core.db, transfer, passphrase);
-  checkedFiles.set(transfer, { bytes: transfer.bytes, passphrase, bundle });
-  return bundle;
-}
-
 interface Inspected {
   bundle: CheckedBundle;
   plan: MergePlan;
@@ -338,8 +321,9 @@ export async function inspectBundle(core: Core, transfer: IncomingTransfer, pass
   return inspected;
 }
 
+/** Checks a received bundle and works out what applying it would change. */
 async function inspectAfresh(core: Core, transfer: IncomingTransfer, passphrase: string | null): Promise<Inspected> {
-  const bundle = await checkedBundle(core, transfer, passphrase);
+  const bundle = await checkBundle(core.db, transfer, passphrase);
   assertNotSuperseded(core, bundle);
   const plan = planMerge(core.db, { tables: bundle.tables, bases: bundle.bases, attachments: bundle.attachments, planId: bundle.manifest.plan.id });
   const describer = new Describer(core.db, bundle.tables);

@@ -95,12 +95,6 @@ export interface MergePlan {
 
 const BATCH = 500;
 
-/** Which of the ids a table already has, asked in one query. */
-function existingIds(db: Database, table: string, ids: string[]): string[] {
-  if (ids.length === 0) return [];
-  return db.$client.prepare(`select id from "${table}" where id in (select value from json_each(?))`).pluck().all(JSON.stringify(ids)) as string[];
-}
-
 const naturalKeyOf = (row: Record<string, unknown>, key: string[]) => JSON.stringify(key.map((column) => row[column] ?? null));
 
 /** Decides, for every record of the bundle, what applying it would do. */
@@ -110,9 +104,7 @@ export function planMerge(db: Database, bundle: MergeInput): MergePlan {
   for (const entry of BUNDLE_TABLES) {
     const incomingRows = bundle.tables.get(entry.name) ?? [];
     if (incomingRows.length === 0) continue;
-    // Only the records already here are read whole: a plan new here costs one look-up a table.
-    const here = existingIds(db, entry.name, incomingRows.map((row) => row.id));
-    const localById = new Map(rowsWhere(db, entry.table, 'id', here).map((row) => [row.id, row]));
+    const localById = new Map(rowsWhere(db, entry.table, 'id', incomingRows.map((row) => row.id)).map((row) => [row.id, row]));
     let localByKey = new Map<string, BundleRow>();
     if (entry.naturalKey) {
       const [first] = entry.naturalKey;

@@ -2,7 +2,7 @@
 // tombstones included, or for one theme the plan's frame and only that theme's part. Nothing it
 // holds names a record it leaves out, except the links that tie versions and sub-plans together
 // (`previousVersionId`, `parentPlanId`, `carriedFromActionId`), which are kept as they are.
-import { getTableColumns, inArray } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/database';
 import type { RecordTable } from '../../../db/records';
 import * as schema from '../../../db/schema';
@@ -18,19 +18,18 @@ export interface PlanData {
   attachmentHashes: Set<string>;
 }
 
-const BATCH = 500;
-
-/** The rows of `table` whose `column` is one of `values`, read in batches. */
-/** The records of a table whose column holds one of the values (nulls left aside), in batches. */
+/** The records of a table whose column holds one of the values (nulls left aside), in one query. */
 export function rowsWhere(db: Database, table: RecordTable, column: string, values: Iterable<string | null | undefined>): BundleRow[] {
   const wanted = [...new Set([...values].filter((value): value is string => typeof value === 'string'))];
   const target = getTableColumns(table)[column];
   if (!target) throw new Error(`No column ${column}`);
-  const found: BundleRow[] = [];
-  for (let start = 0; start < wanted.length; start += BATCH) {
-    found.push(...(db.select().from(table).where(inArray(target, wanted.slice(start, start + BATCH))).all() as BundleRow[]));
-  }
-  return found;
+  if (wanted.length === 0) return [];
+  // The values travel as one JSON array, so a plan's 20,000 records are one statement, not forty.
+  return db
+    .select()
+    .from(table)
+    .where(sql`${target} in (select value from json_each(${JSON.stringify(wanted)}))`)
+    .all() as BundleRow[];
 }
 
 const idsOf = (rows: BundleRow[]) => new Set(rows.map((row) => row.id));

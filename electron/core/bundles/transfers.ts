@@ -50,12 +50,41 @@ function removeQuietly(file: string): void {
   heldFiles.delete(file);
 }
 
+/** No bundle waits to be sent or imported this long; another process may hold younger files. */
+const LEFT_OVER_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Bundle files a process held when it ended without tidying up (killed, a power cut): they are
+ * plan data, perhaps unencrypted, so they do not stay in the data folder once a day old.
+ */
+function removeLeftOvers(dataDirectory: string): void {
+  const cutOff = Date.now() - LEFT_OVER_AFTER_MS;
+  for (const which of ['incoming', 'outgoing']) {
+    const directory = path.join(dataDirectory, which);
+    let names: string[];
+    try {
+      names = fs.readdirSync(directory);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const file = path.join(directory, name);
+      try {
+        if (name.endsWith('.g2g') && fs.statSync(file).mtimeMs < cutOff) fs.rmSync(file, { force: true });
+      } catch {
+        // Gone already, or not ours to remove: left alone.
+      }
+    }
+  }
+}
+
 function held(core: Core): Held {
   let found = heldByCore.get(core);
   if (!found) {
     found = { incoming: new Map(), outgoing: new Map() };
     heldByCore.set(core, found);
     core.onClose(() => discardAll(core));
+    removeLeftOvers(core.dataDirectory);
   }
   if (!exitHookInstalled) {
     exitHookInstalled = true;
