@@ -583,6 +583,19 @@ describe('sending it by email', () => {
     expect(path.basename(second.bundlePath)).toBe('Northmoor improvement plan 2026-11-22 OFFICIAL-SENSITIVE (2).g2g');
   });
 
+  it('says plainly when the folder named is a file, without codes a person cannot read', async () => {
+    const a = open();
+    const plan = new PlanBuilder(a);
+    const { exported } = await exportAndDownload(a, { planId: plan.planId, classification: 'official', withPdf: false });
+    const notAFolder = path.join(a.dataDirectory, 'minutes.txt');
+    fs.writeFileSync(notAFolder, 'Minutes of the board.');
+    const answer = await a.send('bundles.prepareEmail', { exportId: exported.exportId, folder: notAFolder });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input', details: { fields: [{ path: 'folder' }] } } });
+    expect(answer.ok ? '' : answer.error.message).toContain('that is a file, not a folder');
+    expect(answer.ok ? '' : answer.error.message).not.toMatch(/\bE[A-Z]{3,}\b/);
+    expect(fs.readFileSync(notAFolder, 'utf8')).toBe('Minutes of the board.');
+  });
+
   it('refuses a folder given without its full path', async () => {
     const a = open();
     const plan = new PlanBuilder(a);

@@ -39,6 +39,35 @@ function freeName(folder: string, base: string, extensions: string[]): string {
   }
 }
 
+/** Writes a file that must not exist yet; one left half-written by a failure is removed. */
+async function writeNewFile(file: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await fs.promises.writeFile(file, bytes, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') fs.rmSync(file, { force: true });
+    throw error;
+  }
+}
+
+/** Why a file could not be written, as a person would say it. */
+function whyNotWritten(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'you may not write to that folder';
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'the disk is full';
+    case 'EEXIST':
+      return 'a file of the same name appeared there while they were being written';
+    case 'ENOTDIR':
+      return 'part of that path is a file, not a folder';
+    default:
+      return (error as Error).message;
+  }
+}
+
 export const bundleHandlers: HandlerGroup<
   | 'bundles.signingKey'
   | 'bundles.trustedKeys'
@@ -98,22 +127,31 @@ export const bundleHandlers: HandlerGroup<
   'bundles.prepareEmail': async (input, core) => {
     const held = heldExport(core, input.exportId);
     if (!path.isAbsolute(input.folder)) throw fieldError('folder', 'Choose the folder by its full path, such as C:\\Users\\you\\Documents');
+    if (fs.existsSync(input.folder) && !fs.statSync(input.folder).isDirectory()) {
+      throw fieldError('folder', `${input.folder} is there already, but that is a file, not a folder; choose a folder`);
+    }
     try {
       fs.mkdirSync(input.folder, { recursive: true });
     } catch (error) {
-      throw fieldError('folder', `The folder could not be made there (${(error as NodeJS.ErrnoException).code ?? 'error'}); choose another`);
+      throw fieldError('folder', `The folder could not be made there: ${whyNotWritten(error)}; choose another`);
     }
     const base = freeName(input.folder, held.fileName.replace(/\.g2g$/, ''), ['.g2g', '.eml']);
     const bundlePath = path.join(input.folder, `${base}.g2g`);
     const emailPath = path.join(input.folder, `${base}.eml`);
     const content = await fs.promises.readFile(held.file);
     const email = await composeEmailDraft({ subject: held.subject, text: held.emailText, attachment: { fileName: `${base}.g2g`, content }, date: core.clock() });
+    // Both files or neither: a half-written file is taken away, and so is the bundle if the email
+    // cannot follow it; a file someone else put there meanwhile ('wx' refuses it) is never touched.
     try {
-      await fs.promises.writeFile(bundlePath, content, { flag: 'wx' });
-      await fs.promises.writeFile(emailPath, email, { flag: 'wx' });
+      await writeNewFile(bundlePath, content);
+      try {
+        await writeNewFile(emailPath, email);
+      } catch (error) {
+        fs.rmSync(bundlePath, { force: true });
+        throw error;
+      }
     } catch (error) {
-      fs.rmSync(bundlePath, { force: true });
-      throw fieldError('folder', `The files could not be written there (${(error as NodeJS.ErrnoException).code ?? 'error'}); choose another folder`);
+      throw fieldError('folder', `The bundle and the email draft could not be written there: ${whyNotWritten(error)}; choose another folder`);
     }
     return { bundlePath, emailPath, subject: held.subject };
   },
