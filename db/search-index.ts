@@ -39,9 +39,6 @@ const INDEXES: readonly SearchIndex[] = [
   },
 ];
 
-/** The tables whose inserted records the search index holds. */
-export const SEARCHED_TABLES: ReadonlySet<string> = new Set(INDEXES.map((index) => index.table));
-
 /**
  * Runs `work`, which inserts records and names each one it inserts into a searched table with
  * `inserted(table, id)`, with the search index's insert triggers set aside; then puts the

@@ -154,11 +154,12 @@ export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
  */
 export const EVIDENCE_FILE_MAX_BYTES = 20 * 1024 * 1024;
 
-/** A file size as people read it: "850 KB", "23.4 MB". */
+/** A file size as people read it: "850 KB", "23.4 MB", "1.5 GB". */
 export function describeFileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+  if (bytes < 1024 * 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+  return `${(bytes / (1024 * 1024 * 1024)).toFixed(1).replace(/\.0$/, '')} GB`;
 }
 
 /** The one message for a file over the limit, given by the services and by the page alike. */

@@ -5,12 +5,12 @@
 import path from 'node:path';
 import type { BundleInspection } from '../../shared/contract-bundles';
 import { describeKindCount } from '../../shared/record-kinds';
-import { CLASSIFICATIONS, type Classification } from '../../shared/vocabulary';
+import { CLASSIFICATIONS, describeFileSize, type Classification } from '../../shared/vocabulary';
 import { findUp } from '../core/paths';
 import { findChromium } from '../core/printing/find-chromium';
 import { serveApp, type ServedApp } from '../web/serve-app';
 import { CommandFailure, EXIT_CODES_HELP, formatTable, UsageFailure, type DataCommand, type DataCommandContext } from './command';
-import { call, checkWritable, readGivenFile, requiredOption, sizeInWords, writeWhole } from './command-files';
+import { call, checkWritable, findPlan, readGivenFile, rejectExtraArguments, requiredOption, writeWhole } from './command-files';
 
 /** Bytes per piece sent to `bundles.receive`: whole base64 of at most 8 MB. */
 const PIECE_BYTES = 6 * 1024 * 1024;
@@ -22,10 +22,6 @@ function passphraseFrom(context: DataCommandContext, command: string): string | 
   const value = process.env[name.trim()];
   if (!value) throw new UsageFailure(`The environment variable ${name.trim()} named by --passphrase-env is not set.`);
   return value;
-}
-
-function onlyOptions(context: DataCommandContext, command: string): void {
-  if (context.args.length > 0) throw new UsageFailure(`“g2g ${command}” takes no further words, but was given “${context.args.join(' ')}”.`);
 }
 
 /** Sends the file to the services piece by piece, as the import page does. */
@@ -88,11 +84,11 @@ const bundleExport: DataCommand = {
     'without-pdf': { type: 'boolean' },
   },
   help: [
-    'Usage: g2g bundle export --plan ID --out FILE [--theme REF] [--marking official|official-sensitive]',
+    'Usage: g2g bundle export --plan ID|TITLE --out FILE [--theme REF] [--marking official|official-sensitive]',
     '                         [--passphrase-env VAR] [--without-pdf] [--json]',
     '',
     'Options:',
-    '  --plan ID             the plan (g2g plans list shows each plan’s id)',
+    '  --plan ID|TITLE       the plan, by its id or its title (g2g plans list shows both)',
     '  --out FILE            where to write the bundle',
     '  --theme REF           only this theme (its reference, such as 2), for its lead',
     '  --marking M           official or official-sensitive (the plan’s own marking if left out)',
@@ -103,8 +99,8 @@ const bundleExport: DataCommand = {
   ].join('\n'),
 
   async run(context) {
-    onlyOptions(context, 'bundle export');
-    const planId = requiredOption(context, 'bundle export', 'plan', 'ID (the plan’s id, from g2g plans list)');
+    rejectExtraArguments(context, 'bundle export');
+    const named = requiredOption(context, 'bundle export', 'plan', 'ID or TITLE (g2g plans list shows each plan)');
     const out = path.resolve(requiredOption(context, 'bundle export', 'out', 'FILE (where to write the bundle)'));
     const marking = context.options.marking;
     if (marking !== undefined && !CLASSIFICATIONS.includes(marking as Classification)) {
@@ -112,8 +108,8 @@ const bundleExport: DataCommand = {
     }
     const passphrase = passphraseFrom(context, 'bundle export');
     checkWritable(out, 'bundle');
-    const plan = (await call(context, 'plans.list', {})).find((each) => each.id === planId);
-    if (!plan) throw new CommandFailure(`There is no plan with the id “${planId}” in ${context.app.core.dataDirectory}. “g2g plans list” shows each plan and its id.`);
+    const plan = await findPlan(context, named);
+    const planId = plan.id;
     let themeId: string | null = null;
     if (typeof context.options.theme === 'string') {
       const themes = await call(context, 'themes.list', { planId });
@@ -156,7 +152,7 @@ const bundleExport: DataCommand = {
         const counts = Object.entries(exported.records)
           .filter(([, count]) => count > 0)
           .map(([kind, count]) => describeKindCount(kind, count));
-        context.out(`Wrote ${out} (${sizeInWords(exported.bytes)}${exported.encrypted ? ', locked with a passphrase' : ''}).`);
+        context.out(`Wrote ${out} (${describeFileSize(exported.bytes)}${exported.encrypted ? ', locked with a passphrase' : ''}).`);
         context.out(`It holds ${counts.join(', ')}, and ${exported.attachments} evidence files.`);
         if (exported.readableCopies.length > 0) context.out(`Readable without the app: ${exported.readableCopies.join(', ')}.`);
         context.out(`Signed with this installation’s key: ${exported.fingerprint}`);
@@ -182,7 +178,7 @@ const bundleVerify: DataCommand = {
   ].join('\n'),
 
   async run(context) {
-    onlyOptions(context, 'bundle verify');
+    rejectExtraArguments(context, 'bundle verify');
     const file = path.resolve(requiredOption(context, 'bundle verify', 'file', 'FILE (the .g2g bundle)'));
     const passphrase = passphraseFrom(context, 'bundle verify');
     const transferId = await sendFile(context, file);
@@ -222,7 +218,7 @@ const bundleImport: DataCommand = {
   ].join('\n'),
 
   async run(context) {
-    onlyOptions(context, 'bundle import');
+    rejectExtraArguments(context, 'bundle import');
     const file = path.resolve(requiredOption(context, 'bundle import', 'file', 'FILE (the .g2g bundle)'));
     const take = context.options.take;
     if (take !== undefined && take !== 'here' && take !== 'incoming') throw new UsageFailure(`--take must be here or incoming, not “${String(take)}”.`);

@@ -2,8 +2,8 @@
 // required options, and files checked before work starts and written whole or not at all.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
-import { CommandFailure, UsageFailure, type DataCommandContext } from './command';
+import type { MethodInput, MethodName, MethodOutput, PlanSummary } from '../../shared/contract';
+import { CommandFailure, formatTable, UsageFailure, type DataCommandContext } from './command';
 
 /** Calls the contract as the app's pages do; a refusal becomes the command's failure, in the same words. */
 export async function call<M extends MethodName>(context: DataCommandContext, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
@@ -68,6 +68,24 @@ export function writeWhole(file: string, bytes: Buffer, what: string): void {
   }
 }
 
-export function sizeInWords(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+/** Refuses words after the command, which take no words but options. */
+export function rejectExtraArguments(context: DataCommandContext, command: string): void {
+  if (context.args.length > 0) throw new UsageFailure(`“g2g ${command}” takes no further words, but was given “${context.args.join(' ')}”.`);
+}
+
+/** The plan named by its id, or by its title when only one plan has it. */
+export async function findPlan(context: DataCommandContext, named: string): Promise<PlanSummary> {
+  const plans = await call(context, 'plans.list', {});
+  const byId = plans.find((plan) => plan.id === named);
+  if (byId) return byId;
+  const byTitle = plans.filter((plan) => plan.title.toLocaleLowerCase('en-GB') === named.toLocaleLowerCase('en-GB'));
+  if (byTitle.length === 1 && byTitle[0]) return byTitle[0];
+  if (byTitle.length > 1) {
+    const table = formatTable(
+      ['Plan', 'Version', 'Status', 'Id'],
+      byTitle.map((plan) => [plan.title, String(plan.version), plan.status, plan.id]),
+    );
+    throw new CommandFailure(`${byTitle.length} plans are called “${named}”: give the id of the one to use.\n${table}`);
+  }
+  throw new CommandFailure(`There is no plan with the id or title “${named}” in ${context.app.core.dataDirectory}. “g2g plans list” shows each plan and its id.`);
 }

@@ -1,20 +1,10 @@
-import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import { CLASSIFICATION_LABELS } from '../../shared/vocabulary';
-import { CommandFailure, formatTable, UsageFailure, type Command, type DataCommand, type DataCommandContext } from './command';
+import { formatTable, type Command, type DataCommand } from './command';
 import { bundleCommands } from './bundle-command';
+import { call, rejectExtraArguments } from './command-files';
 import { dateCommands } from './date-commands';
 import { packCommand } from './pack-command';
 import { xlsxCommands } from './xlsx-command';
-
-async function call<M extends MethodName>(context: DataCommandContext, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const envelope = await context.app.dispatch(method, input);
-  if (!envelope.ok) throw new CommandFailure(envelope.error.message);
-  return envelope.value as MethodOutput<M>;
-}
-
-function rejectExtraArguments(context: DataCommandContext, name: string): void {
-  if (context.args.length > 0) throw new UsageFailure(`“g2g ${name}” takes no further words, but was given “${context.args.join(' ')}”.`);
-}
 
 const plansList: DataCommand = {
   name: 'plans list',

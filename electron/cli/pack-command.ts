@@ -7,12 +7,12 @@ import { format, parseISO, subDays, subMonths } from 'date-fns';
 import type { Committee } from '../../shared/contract';
 import type { Pack } from '../../shared/contract-packs';
 import { formatLongDate, londonDate } from '../../shared/dates';
-import { PACK_TEMPLATE_OF_COMMITTEE, type CommitteeKind, type PackTemplate } from '../../shared/vocabulary';
+import { describeFileSize, PACK_TEMPLATE_OF_COMMITTEE, type CommitteeKind, type PackTemplate } from '../../shared/vocabulary';
 import { findUp } from '../core/paths';
 import { findChromium } from '../core/printing/find-chromium';
 import { serveApp, type ServedApp } from '../web/serve-app';
 import { CommandFailure, EXIT_CODES_HELP, formatTable, UsageFailure, type DataCommand } from './command';
-import { call, checkWritable, requiredOption, sizeInWords, writeWhole } from './command-files';
+import { call, checkWritable, requiredOption, writeWhole } from './command-files';
 
 /** The kind of report a committee receives; a committee of another kind gets the improvement board's. */
 export function templateForCommittee(kind: CommitteeKind): PackTemplate {
@@ -166,8 +166,8 @@ export const packCommand: DataCommand = {
       } else {
         const state = pack.status === 'issued' && pack.issuedAt ? `issued on ${formatLongDate(londonDate(new Date(pack.issuedAt)))}` : 'draft';
         context.out(`“${pack.title}” (${state}) for the ${committee.name} on ${formatLongDate(meeting.meetingDate)}:`);
-        context.out(`  PDF:  ${pdfFile} (${sizeInWords(pdfBytes.length)})`);
-        if (docxFile && docxBytes) context.out(`  Word: ${docxFile} (${sizeInWords(docxBytes.length)})`);
+        context.out(`  PDF:  ${pdfFile} (${describeFileSize(pdfBytes.length)})`);
+        if (docxFile && docxBytes) context.out(`  Word: ${docxFile} (${describeFileSize(docxBytes.length)})`);
       }
       return 0;
     } finally {

@@ -2,11 +2,10 @@
 // and a council's tracker into a plan, through the same contract methods as the app's pages.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PlanSummary } from '../../shared/contract';
 import type { TrackerInspection } from '../../shared/contract-spreadsheets';
 import type { ExportFormat } from '../../shared/spreadsheets';
-import { CommandFailure, EXIT_CODES_HELP, formatTable, UsageFailure, type DataCommand, type DataCommandContext } from './command';
-import { call, checkWritable, writeWhole } from './command-files';
+import { CommandFailure, EXIT_CODES_HELP, UsageFailure, type DataCommand, type DataCommandContext } from './command';
+import { call, checkWritable, findPlan, rejectExtraArguments, writeWhole } from './command-files';
 
 function option(context: DataCommandContext, command: string, name: string, what: string, required: true): string;
 function option(context: DataCommandContext, command: string, name: string, what: string, required: false): string | null;
@@ -15,27 +14,6 @@ function option(context: DataCommandContext, command: string, name: string, what
   if (value === undefined && !required) return null;
   if (typeof value !== 'string' || value.trim() === '') throw new UsageFailure(`“g2g ${command}” needs --${name} ${what}.`);
   return value.trim();
-}
-
-function rejectExtraArguments(context: DataCommandContext, command: string): void {
-  if (context.args.length > 0) throw new UsageFailure(`“g2g ${command}” takes no further words, but was given “${context.args.join(' ')}”.`);
-}
-
-/** The plan named by its id, or by its title when only one plan has it. */
-async function findPlan(context: DataCommandContext, named: string): Promise<PlanSummary> {
-  const plans = await call(context, 'plans.list', {});
-  const byId = plans.find((plan) => plan.id === named);
-  if (byId) return byId;
-  const byTitle = plans.filter((plan) => plan.title.toLocaleLowerCase('en-GB') === named.toLocaleLowerCase('en-GB'));
-  if (byTitle.length === 1 && byTitle[0]) return byTitle[0];
-  if (byTitle.length > 1) {
-    const table = formatTable(
-      ['Plan', 'Version', 'Status', 'Id'],
-      byTitle.map((plan) => [plan.title, String(plan.version), plan.status, plan.id]),
-    );
-    throw new CommandFailure(`${byTitle.length} plans are called “${named}”: give the id of the one to use.\n${table}`);
-  }
-  throw new CommandFailure(`There is no plan with the id or title “${named}” in ${context.app.core.dataDirectory}. “g2g plans list” shows each plan and its id.`);
 }
 
 export const xlsxExportCommand: DataCommand = {

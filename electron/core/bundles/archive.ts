@@ -13,6 +13,7 @@ import yauzl from 'yauzl';
 import yazl from 'yazl';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
+import { describeFileSize } from '../../../shared/vocabulary';
 
 export type BundleProblemCode =
   | 'not-a-zip'
@@ -111,7 +112,7 @@ export async function writeArchive(entries: ArchiveEntry[]): Promise<Buffer> {
 
 export async function readArchive(bytes: Buffer, limits: ArchiveLimits = BUNDLE_LIMITS): Promise<Map<string, Buffer>> {
   if (bytes.length > limits.maxArchiveBytes) {
-    throw new BundleProblem('too-large', `The file is ${sizeText(bytes.length)}, more than the ${sizeText(limits.maxArchiveBytes)} a bundle can be. Nothing was read from it. ${SIZE_ADVICE}`);
+    throw new BundleProblem('too-large', `The file is ${describeFileSize(bytes.length)}, more than the ${describeFileSize(limits.maxArchiveBytes)} a bundle can be. Nothing was read from it. ${SIZE_ADVICE}`);
   }
   const zip = await openZip(bytes);
   try {
@@ -246,13 +247,13 @@ function checkRatio(name: string, uncompressed: number, compressed: number, limi
 
 function checkEntrySize(name: string, uncompressed: number, limits: ArchiveLimits): void {
   if (uncompressed > limits.maxEntryBytes) {
-    throw new BundleProblem('too-large', `The bundle was refused: the entry ${quoted(name)} would unpack to more than the ${sizeText(limits.maxEntryBytes)} one entry can be. ${SIZE_ADVICE}`, name);
+    throw new BundleProblem('too-large', `The bundle was refused: the entry ${quoted(name)} would unpack to more than the ${describeFileSize(limits.maxEntryBytes)} one entry can be. ${SIZE_ADVICE}`, name);
   }
 }
 
 function checkTotal(name: string, total: number, limits: ArchiveLimits): void {
   if (total > limits.maxTotalBytes) {
-    throw new BundleProblem('too-large', `The bundle was refused: with the entry ${quoted(name)} it would unpack to more than the ${sizeText(limits.maxTotalBytes)} a bundle can hold. ${SIZE_ADVICE}`, name);
+    throw new BundleProblem('too-large', `The bundle was refused: with the entry ${quoted(name)} it would unpack to more than the ${describeFileSize(limits.maxTotalBytes)} a bundle can hold. ${SIZE_ADVICE}`, name);
   }
 }
 
@@ -291,12 +292,6 @@ function foldedName(name: string): string {
 function quoted(name: string): string {
   const printable = name.replace(/[\u0000-\u001f\u007f]/g, '\uFFFD');
   return `“${printable.length > 200 ? `${printable.slice(0, 200)}…` : printable}”`;
-}
-
-function sizeText(bytes: number): string {
-  if (bytes >= GiB) return `${(bytes / GiB).toLocaleString('en-GB', { maximumFractionDigits: 1 })} GB`;
-  if (bytes >= MiB) return `${(bytes / MiB).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
-  return `${bytes.toLocaleString('en-GB')} bytes`;
 }
 
 function errorText(error: unknown): string {

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { newId } from '../../../db/ids';
+import { describeFileSize } from '../../../shared/vocabulary';
 import { AppError } from '../../../shared/errors';
 import type { Core } from '../core';
 import { BUNDLE_LIMITS } from './archive';
@@ -122,7 +123,7 @@ export function receivePiece(core: Core, transferId: string | null, fileName: st
     throw refusal(
       'too-large',
       null,
-      `Nothing was saved: “${transfer.fileName}” is larger than a plan bundle can be (${Math.round(BUNDLE_LIMITS.maxArchiveBytes / (1024 * 1024)).toLocaleString('en-GB')} MB). Check that you chose the bundle you were sent.`,
+      `Nothing was saved: “${transfer.fileName}” is larger than a plan bundle can be (${describeFileSize(BUNDLE_LIMITS.maxArchiveBytes)}). Check that you chose the bundle you were sent.`,
     );
   }
   fs.appendFileSync(transfer.file, piece);
