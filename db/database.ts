@@ -193,11 +193,18 @@ function runMigrations(sqlite: Sqlite.Database, migrationsFolder: string): void 
 }
 
 function backupBeforeMigration(sqlite: Sqlite.Database, file: string, folder?: string): string {
-  const target = path.join(
-    folder ?? path.join(path.dirname(file), 'backups'),
-    `${path.basename(file, path.extname(file))}-before-update-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`,
-  );
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  return backupDatabase(sqlite, folder ?? path.join(path.dirname(file), 'backups'), `${path.basename(file, path.extname(file))}-before-update`, new Date());
+}
+
+/**
+ * A copy of the whole database, consistent as of now, written with `VACUUM INTO` to
+ * `<folder>/<name>-<time>.sqlite` (numbered when two are taken in the same millisecond).
+ */
+export function backupDatabase(sqlite: Sqlite.Database, folder: string, name: string, now: Date): string {
+  fs.mkdirSync(folder, { recursive: true });
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  let target = path.join(folder, `${name}-${stamp}.sqlite`);
+  for (let count = 2; fs.existsSync(target); count += 1) target = path.join(folder, `${name}-${stamp}-${count}.sqlite`);
   sqlite.exec(`vacuum into '${target.replaceAll("'", "''")}'`);
   return target;
 }

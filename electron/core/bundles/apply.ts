@@ -9,6 +9,7 @@ import type Sqlite from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import { getTableColumns } from 'drizzle-orm';
 import { appendAudit } from '../../../db/audit';
+import { backupDatabase } from '../../../db/database';
 import { insertingInBulk } from '../../../db/search-index';
 import { newId } from '../../../db/ids';
 import type { UnitOfWork } from '../../../db/records';
@@ -21,14 +22,8 @@ import { BUNDLE_TABLES_BY_NAME, type BundleRow, type BundleTable, withArticle } 
 import { refusal } from './refusals';
 
 /** Takes a copy of the whole database, consistent as of now, beside it in `backups/`. */
-export function backupBeforeImport(core: Core): string {
-  const folder = path.join(core.dataDirectory, 'backups');
-  fs.mkdirSync(folder, { recursive: true });
-  const stamp = core.clock().toISOString().replace(/[:.]/g, '-');
-  let file = path.join(folder, `before-import-${stamp}.sqlite`);
-  for (let count = 2; fs.existsSync(file); count += 1) file = path.join(folder, `before-import-${stamp}-${count}.sqlite`);
-  core.db.$client.exec(`vacuum into '${file.replaceAll("'", "''")}'`);
-  return file;
+function backupBeforeImport(core: Core): string {
+  return backupDatabase(core.db.$client, path.join(core.dataDirectory, 'backups'), 'before-import', core.clock());
 }
 
 /** What each decision does once the conflicts are decided. */
