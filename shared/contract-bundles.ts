@@ -8,10 +8,8 @@
 // before it is checked (`bundles.inspect`) and applied (`bundles.apply`).
 import * as z from 'zod';
 import { ClassificationSchema, Id, method, type MethodDefinition } from './contract-kit';
-import { PASSPHRASE_MIN_LENGTH } from './vocabulary';
+import { BUNDLE_CHUNK_BASE64, PASSPHRASE_MIN_LENGTH } from './vocabulary';
 
-/** The largest piece of a file, in base64 characters, one call carries. */
-export const BUNDLE_CHUNK_BASE64 = 8 * 1024 * 1024;
 
 // Checked by looking for what base64 cannot hold (a single scan, fast on 8 MB) rather than by
 // matching the whole text against what it may hold.

@@ -51,6 +51,10 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
 export const CLASSIFICATIONS = ['official', 'official-sensitive'] as const;
 /** A bundle's passphrase must be at least this long (it reaches the recipient by another channel). */
 export const PASSPHRASE_MIN_LENGTH = 12;
+/** The largest plan bundle file the app reads. */
+export const BUNDLE_MAX_BYTES = 1024 * 1024 * 1024;
+/** The largest piece of a file, in base64 characters, one call carries. */
+export const BUNDLE_CHUNK_BASE64 = 8 * 1024 * 1024;
 export type Classification = (typeof CLASSIFICATIONS)[number];
 export const CLASSIFICATION_LABELS: Record<Classification, string> = {
   official: 'OFFICIAL',

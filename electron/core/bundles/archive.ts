@@ -13,7 +13,7 @@ import yauzl from 'yauzl';
 import yazl from 'yazl';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import { describeFileSize } from '../../../shared/vocabulary';
+import { BUNDLE_MAX_BYTES, describeFileSize } from '../../../shared/vocabulary';
 
 export type BundleProblemCode =
   | 'not-a-zip'
@@ -70,7 +70,7 @@ const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
 
 export const BUNDLE_LIMITS: ArchiveLimits = {
-  maxArchiveBytes: GiB,
+  maxArchiveBytes: BUNDLE_MAX_BYTES,
   maxEntries: 50_000,
   maxEntryBytes: 200 * MiB,
   maxTotalBytes: 2 * GiB,

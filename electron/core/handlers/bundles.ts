@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import { trustedKeys } from '../../../db/schema';
-import { BUNDLE_CHUNK_BASE64 } from '../../../shared/contract-bundles';
+import { BUNDLE_CHUNK_BASE64 } from '../../../shared/vocabulary';
 import { AppError } from '../../../shared/errors';
 import type { Core } from '../core';
 import { applyBundle } from '../bundles/apply';

@@ -5,23 +5,8 @@ import { formatLongDate, londonDate } from '../../../shared/dates';
 import { describeFileSize, EVIDENCE_FILE_MAX_BYTES, EVIDENCE_KIND_LABELS, evidenceFileTooLarge } from '../../../shared/vocabulary';
 import { ContractError } from '../client/client';
 import { useClient, useContractMutation } from '../client/hooks';
+import { base64Bytes, readAsBase64, saveBlob } from './files';
 import { FormDialog, RemoveDialog } from './FormDialog';
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).slice(String(reader.result).indexOf(',') + 1));
-    reader.onerror = () => reject(reader.error ?? new Error(`“${file.name}” could not be read.`));
-    reader.readAsDataURL(file);
-  });
-}
-
-function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  return bytes;
-}
 
 function AddLink({ action }: { action: ActionDetail }) {
   const add = useContractMutation('evidence.addLink');
@@ -149,15 +134,7 @@ function SaveFile({ item }: { item: Evidence & { file: NonNullable<Evidence['fil
     setProblem(null);
     try {
       const stored = await client.call('attachments.get', { hash: item.file.hash });
-      const url = URL.createObjectURL(new Blob([base64Bytes(stored.contentBase64)], { type: stored.mediaType }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = item.file.fileName;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // The browser reads the blob once the download starts; let it go a little later.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveBlob(new Blob([base64Bytes(stored.contentBase64)], { type: stored.mediaType }), item.file.fileName);
     } catch (error) {
       setProblem((error as Error).message);
     }

@@ -1,10 +1,12 @@
 // Moving a bundle between the page and the services in pieces of at most 8 MB of base64, so a
 // bundle of any size the limits allow crosses every transport: read back piece by piece into a
 // download, and sent piece by piece before it is checked.
+import { BUNDLE_CHUNK_BASE64 } from '../../../shared/vocabulary';
 import type { Client } from '../client/client';
+import { base64Bytes, saveBlob } from './files';
 
-/** Bytes per piece: a multiple of 3, so each piece is whole base64 of at most 8 MB. */
-const PIECE_BYTES = 6 * 1024 * 1024 - ((6 * 1024 * 1024) % 3);
+/** Bytes per piece: three quarters of the base64 a call may carry, so each piece fits whole. */
+const PIECE_BYTES = (BUNDLE_CHUNK_BASE64 / 4) * 3;
 
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
@@ -13,13 +15,6 @@ function toBase64(bytes: Uint8Array): string {
     binary += String.fromCharCode(...bytes.subarray(index, index + step));
   }
   return btoa(binary);
-}
-
-function fromBase64(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  return bytes;
 }
 
 /** Sends a chosen file to the services; resolves with the id `bundles.inspect` and `bundles.apply` take. */
@@ -43,20 +38,11 @@ export async function downloadBundle(client: Client, exportId: string, fileName:
   let offset = 0;
   for (;;) {
     const chunk = await client.call('bundles.download', { exportId, offset });
-    const bytes = fromBase64(chunk.chunkBase64);
+    const bytes = base64Bytes(chunk.chunkBase64);
     pieces.push(bytes);
     offset += bytes.length;
     onProgress(offset);
     if (chunk.done) break;
   }
-  const url = URL.createObjectURL(new Blob(pieces, { type: 'application/octet-stream' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser reads the blob once the download starts; let it go a little later.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveBlob(new Blob(pieces, { type: 'application/octet-stream' }), fileName);
 }

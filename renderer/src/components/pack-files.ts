@@ -2,23 +2,12 @@
 // the Word file carries: the same images the print view draws.
 import type { PackDocument, PackFile } from '../../../shared/contract-packs';
 import { PRINT_SIZE } from './kpi-chart';
+import { base64Bytes, saveBlob } from './files';
 import { kpiChartPng } from './kpi-chart-png';
 
 /** Hands the file to the browser's downloads, named as the services named it. */
 export function saveFile(file: PackFile): void {
-  const binary = atob(file.base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mediaType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser reads the blob once the download starts; let it go a little later.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveBlob(new Blob([base64Bytes(file.base64)], { type: file.mediaType }), file.fileName);
 }
 
 const PNG_PREFIX = 'data:image/png;base64,';

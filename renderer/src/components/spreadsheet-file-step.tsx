@@ -2,6 +2,7 @@
 // and what was chosen. Any import of a spreadsheet can use it.
 import { useId, useState, type ChangeEvent } from 'react';
 import '../styles/spreadsheet-import.css';
+import { readAsBase64 } from './files';
 
 /** As the services check it: 20 MB. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -9,15 +10,6 @@ const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export interface ChosenFile {
   fileName: string;
   contentBase64: string;
-}
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read'));
-    reader.readAsDataURL(file);
-  });
 }
 
 export function SpreadsheetFileStep({

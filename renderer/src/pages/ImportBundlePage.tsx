@@ -5,15 +5,13 @@ import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'r
 import { Button } from 'react-aria-components';
 import { Link } from 'react-router';
 import type { BundleInspection } from '../../../shared/contract-bundles';
-import { CLASSIFICATION_LABELS, describeFileSize } from '../../../shared/vocabulary';
+import { BUNDLE_MAX_BYTES, CLASSIFICATION_LABELS, describeFileSize } from '../../../shared/vocabulary';
 import { ContractError } from '../client/client';
 import { useClient, useContractMutation } from '../client/hooks';
 import { BundleChanges, ConflictCard, describeInstant, PassphraseField, type Side } from '../components/bundle-parts';
 import { sendBundle } from '../components/bundle-transfer';
 import { ErrorNotice, Page } from '../components/Page';
 
-/** As the services check it: 1 GB. */
-const MAX_BUNDLE_BYTES = 1024 * 1024 * 1024;
 
 type Stage =
   | { kind: 'choosing' }
@@ -182,7 +180,7 @@ function Preview({
         </div>
         {apply.isPending ? (
           <p role="status" className="loading">
-            Backing up the database and importing…
+            Backing up the database and importing… <progress className="meter" aria-label="Importing" />
           </p>
         ) : null}
       </form>
@@ -229,8 +227,8 @@ export function ImportBundlePage() {
       setFileProblem(`“${chosen.name}” is empty: it is not a plan bundle. Ask the sender for the .g2g file again.`);
       return;
     }
-    if (chosen.size > MAX_BUNDLE_BYTES) {
-      setFileProblem(`“${chosen.name}” is ${describeFileSize(chosen.size)}, larger than the 1 GB a bundle may be. Ask the sender to send the plan in parts, theme by theme.`);
+    if (chosen.size > BUNDLE_MAX_BYTES) {
+      setFileProblem(`“${chosen.name}” is ${describeFileSize(chosen.size)}, larger than the ${describeFileSize(BUNDLE_MAX_BYTES)} a bundle may be. Ask the sender to send the plan in parts, theme by theme.`);
       return;
     }
     setStage({ kind: 'sending', fileName: chosen.name, sent: 0, size: chosen.size });
@@ -292,7 +290,7 @@ export function ImportBundlePage() {
         ) : null}
         {stage.kind === 'checking' ? (
           <p role="status" className="loading">
-            Checking “{stage.fileName}”: its signature, every file and every record…
+            Checking “{stage.fileName}”: its signature, every file and every record… <progress className="meter" aria-label="Checking the bundle" />
           </p>
         ) : null}
       </section>

@@ -219,7 +219,7 @@ export function SendPlanPage() {
         </div>
         {make.isPending ? (
           <p role="status" className="loading">
-            Making the bundle{withPdf ? ' and printing the plan' : ''}…
+            Making the bundle{withPdf ? ' and printing the plan' : ''}… <progress className="meter" aria-label="Making the bundle" />
           </p>
         ) : null}
       </form>
