@@ -110,6 +110,9 @@ export async function writeArchive(entries: ArchiveEntry[]): Promise<Buffer> {
   return done;
 }
 
+/** How many entries are read at the same time. */
+const READ_AT_ONCE = 4;
+
 export async function readArchive(bytes: Buffer, limits: ArchiveLimits = BUNDLE_LIMITS): Promise<Map<string, Buffer>> {
   if (bytes.length > limits.maxArchiveBytes) {
     throw new BundleProblem('too-large', `The file is ${describeFileSize(bytes.length)}, more than the ${describeFileSize(limits.maxArchiveBytes)} a bundle can be. Nothing was read from it. ${SIZE_ADVICE}`);
@@ -123,9 +126,23 @@ export async function readArchive(bytes: Buffer, limits: ArchiveLimits = BUNDLE_
       );
     }
     const entries = await listEntries(zip, limits);
-    const files = new Map<string, Buffer>();
-    for (const entry of entries) files.set(entry.name, await readEntry(zip, entry, limits));
-    return files;
+    // A few entries at a time, so inflating one (on libuv's threads) overlaps reading the next.
+    const read: Buffer[] = new Array<Buffer>(entries.length);
+    let next = 0;
+    let failed = false;
+    const reader = async () => {
+      for (let index = next++; index < entries.length && !failed; index = next++) {
+        try {
+          read[index] = await readEntry(zip, entries[index]!, limits);
+        } catch (error) {
+          // The first refusal stands; the other readers stop at their next entry.
+          failed = true;
+          throw error;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_AT_ONCE, entries.length) }, reader));
+    return new Map(entries.map((entry, index) => [entry.name, read[index]!]));
   } finally {
     zip.close();
   }
