@@ -17,6 +17,17 @@ await Promise.all([
   build({ ...common, format: 'esm', entryPoints: { launch: 'electron/launch.ts' }, outdir: 'out', outExtension: { '.js': '.mjs' } }),
   // The desktop shell: Electron loads CommonJS for the main process, and a sandboxed preload
   // must be a single CommonJS file.
-  build({ ...common, format: 'cjs', entryPoints: { main: 'electron/desktop/main.ts' }, outdir: 'out/electron', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
+  // Code shared with the ESM entry points finds its dependencies from `import.meta.url`, which
+  // CommonJS lacks: it is defined here from the bundle's own file name.
+  build({
+    ...common,
+    format: 'cjs',
+    entryPoints: { main: 'electron/desktop/main.ts' },
+    outdir: 'out/electron',
+    outExtension: { '.js': '.cjs' },
+    external: ['electron'],
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: 'const importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  }),
   build({ ...common, format: 'cjs', entryPoints: { preload: 'electron/desktop/preload.ts' }, outdir: 'out/electron', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
 ]);

@@ -9,6 +9,7 @@ import type Sqlite from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import { getTableColumns } from 'drizzle-orm';
 import { appendAudit } from '../../../db/audit';
+import { writingWithCheckpointAfter } from '../../../db/checkpoint';
 import { backupDatabase } from '../../../db/database';
 import { insertingInBulk } from '../../../db/search-index';
 import { newId } from '../../../db/ids';
@@ -163,7 +164,9 @@ export function applyBundle(core: Core, bundle: CheckedBundle, plan: MergePlan, 
   const counts = { added: 0, changed: 0, deleted: 0 };
   const sqlite = core.db.$client;
   try {
-    core.write(planId, (unit) => {
+    // Tens of thousands of records and every attachment commit at once: the copy of them from the
+    // log into the database file is left to a worker thread (see db/checkpoint.ts).
+    writingWithCheckpointAfter(sqlite, () => core.write(planId, (unit) => {
       // References are checked as a whole before the commit, so records can arrive in any order.
       sqlite.pragma('defer_foreign_keys = ON');
       for (const attachment of plan.newAttachments) {
@@ -225,7 +228,7 @@ export function applyBundle(core: Core, bundle: CheckedBundle, plan: MergePlan, 
           .run();
         unit.changed.add('trusted_keys');
       }
-    });
+    }));
   } catch (error) {
     // Nothing was imported, so the copy taken for it is not needed.
     fs.rmSync(backupFile, { force: true });
