@@ -1,7 +1,7 @@
 // Contract methods for editing actions and what hangs off them: people, due-date changes,
 // progress updates, milestones, dependencies, evidence and links.
 import * as z from 'zod';
-import { Id, Instant, IsoDate, longText, method, optionalText, RagSchema, reason, title, type MethodDefinition } from './contract-kit';
+import { Id, Instant, IsoDate, isIsoDate, longText, method, optionalText, RagSchema, reason, title, type MethodDefinition } from './contract-kit';
 import { formatLongDate } from './dates';
 import { ACTION_STATUSES, EVIDENCE_FILE_MAX_BYTES, EVIDENCE_KINDS, evidenceFileTooLarge } from './vocabulary';
 
@@ -167,14 +167,14 @@ export const CreateActionInput = z
   .object({ planId: Id, reference, ...actionFields, dueDate: IsoDate.nullable().optional() })
   .strict()
   .superRefine((input, context) => {
-    if (input.startDate && input.dueDate && input.dueDate < input.startDate) {
+    if (isIsoDate(input.startDate) && isIsoDate(input.dueDate) && input.dueDate < input.startDate) {
       context.addIssue({
         code: 'custom',
         path: ['dueDate'],
         message: `The due date cannot be before the start date (${formatLongDate(input.startDate)})`,
       });
     }
-    if (input.startDate && input.completedDate && input.completedDate < input.startDate) {
+    if (isIsoDate(input.startDate) && isIsoDate(input.completedDate) && input.completedDate < input.startDate) {
       context.addIssue({
         code: 'custom',
         path: ['completedDate'],

@@ -7,6 +7,11 @@ import { ACTION_STATUSES, CLASSIFICATIONS } from './vocabulary';
 export const Id = z.uuid({ message: 'Expected a record identifier' });
 /** A calendar date, YYYY-MM-DD, that exists (no 30 February). */
 export const IsoDate = z.iso.date({ message: 'Expected a real date written as YYYY-MM-DD' });
+/**
+ * Whether a value is a real YYYY-MM-DD date. A rule across two date fields still runs when one
+ * of them failed its own check, so it compares (and writes out) only dates that passed it.
+ */
+export const isIsoDate = (value: unknown): value is string => IsoDate.safeParse(value).success;
 export const Instant = z.string();
 export const title = (what: string) =>
   z

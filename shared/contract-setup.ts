@@ -1,7 +1,7 @@
 // Contract methods for setting a plan up and keeping it answerable: recommendations (split from
 // the report's text), themes, stages, coverage, and monitoring visits and reviews with findings.
 import * as z from 'zod';
-import { Id, IsoDate, longText, method, optionalText, RagSchema, title, type MethodDefinition } from './contract-kit';
+import { Id, IsoDate, isIsoDate, longText, method, optionalText, RagSchema, title, type MethodDefinition } from './contract-kit';
 import { formatLongDate } from './dates';
 import { ACTION_STATUSES, FINDING_KINDS, REVIEW_KINDS } from './vocabulary';
 
@@ -111,7 +111,7 @@ const problems = (context: z.RefinementCtx): Problem => (path, message) => conte
 
 /** The order of a stage's dates, checked on the form and again on the stored stage. */
 export function checkStageDates(dates: { startDate?: string | null; endDate?: string | null }, problem: Problem): void {
-  if (dates.startDate && dates.endDate && dates.endDate < dates.startDate) {
+  if (isIsoDate(dates.startDate) && isIsoDate(dates.endDate) && dates.endDate < dates.startDate) {
     problem('endDate', `The stage cannot end before it starts (${formatLongDate(dates.startDate)})`);
   }
 }
@@ -122,11 +122,11 @@ export function checkReviewDates(
   problem: Problem,
 ): void {
   const { visitStartDate, visitEndDate, letterDate } = dates;
-  if (visitStartDate && visitEndDate && visitEndDate < visitStartDate) {
+  if (isIsoDate(visitStartDate) && isIsoDate(visitEndDate) && visitEndDate < visitStartDate) {
     problem('visitEndDate', `The visit cannot end before it started (${formatLongDate(visitStartDate)})`);
   }
   const visitOver = visitEndDate ?? visitStartDate;
-  if (visitOver && letterDate && letterDate < visitOver) {
+  if (isIsoDate(visitOver) && isIsoDate(letterDate) && letterDate < visitOver) {
     problem('letterDate', `The letter cannot be dated before the visit ended (${formatLongDate(visitOver)})`);
   }
 }

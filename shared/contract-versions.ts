@@ -1,7 +1,7 @@
 // Contract methods for a plan's versions (a refresh after a monitoring visit) and its sub-plans
 // (a time-boxed sprint, or a service plan linked to the main plan).
 import * as z from 'zod';
-import { Id, Instant, IsoDate, longText, method, PlanOnly, RagSchema, reason, title, type MethodDefinition } from './contract-kit';
+import { Id, Instant, IsoDate, isIsoDate, longText, method, PlanOnly, RagSchema, reason, title, type MethodDefinition } from './contract-kit';
 import { formatLongDate } from './dates';
 import {
   ACTION_CHANGE_FIELDS,
@@ -172,7 +172,7 @@ export const CreateSubPlanInput = z
   .strict()
   .superRefine((input, context) => {
     const tooEarly = input.kind === 'sprint' ? input.endDate <= input.startDate : input.endDate < input.startDate;
-    if (tooEarly) {
+    if (tooEarly && isIsoDate(input.startDate) && isIsoDate(input.endDate)) {
       context.addIssue({
         code: 'custom',
         path: ['endDate'],

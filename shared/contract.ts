@@ -10,6 +10,7 @@ import {
   Id,
   Instant,
   IsoDate,
+  isIsoDate,
   longText,
   method,
   optionalText,
@@ -351,13 +352,15 @@ export const SaveInspectionInput = z
   .strict()
   .superRefine((input, context) => {
     const problem = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
-    if (input.endDate && input.endDate < input.startDate) {
+    // A date that failed its own check is reported there, and not compared.
+    const started = isIsoDate(input.startDate);
+    if (started && input.endDate && isIsoDate(input.endDate) && input.endDate < input.startDate) {
       problem('endDate', `The inspection cannot end before it started (${when(input.startDate)})`);
     }
-    if (input.reportReceivedDate && input.reportReceivedDate < input.startDate) {
+    if (started && input.reportReceivedDate && isIsoDate(input.reportReceivedDate) && input.reportReceivedDate < input.startDate) {
       problem('reportReceivedDate', `The report cannot have been received before the inspection started (${when(input.startDate)})`);
     }
-    if (input.reportPublishedDate && input.reportReceivedDate && input.reportPublishedDate < input.reportReceivedDate) {
+    if (input.reportPublishedDate && input.reportReceivedDate && isIsoDate(input.reportPublishedDate) && isIsoDate(input.reportReceivedDate) && input.reportPublishedDate < input.reportReceivedDate) {
       problem('reportPublishedDate', `The report cannot have been published before it was received (${when(input.reportReceivedDate)})`);
     }
     const areas = new Set(JUDGEMENT_AREAS[input.framework].map((area) => area.key));

@@ -51,9 +51,10 @@ export function createDispatcher(core: Core, options: DispatcherOptions = {}): D
       };
     }
     const definition = contract[method];
-    const parsed = definition.input.safeParse(rawInput ?? {});
-    if (!parsed.success) return { ok: false, error: invalidInput(method, problemsOf(parsed.error)) };
     try {
+      // Inside the try: a check that throws rather than reporting is answered as an internal error.
+      const parsed = definition.input.safeParse(rawInput ?? {});
+      if (!parsed.success) return { ok: false, error: invalidInput(method, problemsOf(parsed.error)) };
       const handler = handlers[method] as Handler<MethodName>;
       const changes: string[] = [];
       const value = await changesOfThisCall.run(changes, () => handler(parsed.data as never, core));

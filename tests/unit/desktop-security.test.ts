@@ -1,6 +1,10 @@
 // Electron's security checklist, asserted on the very objects the desktop shell hands to
-// Electron (the binary cannot run here, so this is where the settings are proven).
+// Electron (the binary cannot run here, so this is where the settings are proven). The last
+// block goes through the shell's security settings as the design lists them, one by one.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { BRIDGE_NAME, INVOKE_CHANNEL } from '../../electron/desktop/channel';
 import {
   APP_ENTRY_URL,
@@ -15,9 +19,11 @@ import {
   externalLinkToOpen,
   isAllowedNavigation,
   isAllowedSender,
+  isAppUrl,
   isTrustedInvoke,
   webPreferences,
 } from '../../electron/desktop/security';
+import { printViewAppUrl } from '../../electron/desktop/pack-printer';
 import { REACT_ARIA_PRESS_STYLE_HASH } from '../../electron/core/content-security-policy';
 import { CONTENT_SECURITY_POLICY as WEB_HOST_POLICY } from '../../electron/web/host';
 
@@ -216,5 +222,85 @@ describe('the IPC bridge names', () => {
   it('uses one channel and exposes the bridge as window.g2g', () => {
     expect(INVOKE_CHANNEL).toBe('g2g:invoke');
     expect(BRIDGE_NAME).toBe('g2g');
+  });
+});
+
+describe('the design’s security settings for the shell, one by one', () => {
+  const ROOT = path.resolve(import.meta.dirname, '../..');
+  const shellSources = fs
+    .readdirSync(path.join(ROOT, 'electron/desktop'))
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => [file, fs.readFileSync(path.join(ROOT, 'electron/desktop', file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')] as const);
+  const preferences = webPreferences('/app/out/electron/preload.cjs', 'win32');
+
+  it('context isolation on, sandbox on, Node.js integration off', () => {
+    expect(preferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false });
+    const main = new Map(shellSources).get('main.ts') ?? '';
+    expect(main).toMatch(/app\.enableSandbox\(\)/);
+  });
+
+  it('a strict Content-Security-Policy: own scripts only, nothing inline, no plugins, no framing, no base or form targets', () => {
+    const policy = directives(CONTENT_SECURITY_POLICY);
+    expect(policy.get('default-src')).toEqual(["'self'"]);
+    expect(policy.get('script-src')).toEqual(["'self'"]);
+    expect(policy.get('object-src')).toEqual(["'none'"]);
+    expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(policy.get('base-uri')).toEqual(["'none'"]);
+    expect(policy.get('form-action')).toEqual(["'none'"]);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-|strict-dynamic|\*/);
+    // The page itself needs no exception: no inline script, style or event handler.
+    const page = fs.readFileSync(path.join(ROOT, 'renderer/index.html'), 'utf8');
+    expect(page).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(page).not.toMatch(/<style|\sstyle=|\son[a-z]+=|javascript:/i);
+  });
+
+  it('the app comes from its own protocol, never from file://', () => {
+    expect(new URL(APP_ENTRY_URL).protocol).toBe('app:');
+    for (const [file, code] of shellSources) {
+      expect(code, file).not.toMatch(/\bloadFile\(|['"`]file:/);
+    }
+    // Every page any window loads is one of the app's own.
+    const loads = shellSources.flatMap(([file, code]) => [...code.matchAll(/\.loadURL\((\w+(?:\(\w+\))?)\)/g)].map((match) => `${file} ${match[1]}`));
+    expect(loads.sort()).toEqual(['main.ts APP_ENTRY_URL', 'pack-printer.ts printViewAppUrl(packId)']);
+    expect(isAppUrl(printViewAppUrl('0190a5f4-7b3c-7d2e-8f00-0123456789ab'))).toBe(true);
+  });
+
+  it('navigation and new windows denied', () => {
+    expect(isAllowedNavigation('https://example.com/')).toBe(false);
+    expect(isAllowedNavigation('file:///etc/passwd')).toBe(false);
+    const main = new Map(shellSources).get('main.ts') ?? '';
+    expect(main).toMatch(/'will-navigate', refuseNavigation/);
+    expect(main).toMatch(/'will-frame-navigate', refuseNavigation/);
+    expect(main).toMatch(/setWindowOpenHandler\([\s\S]*?return \{ action: 'deny' \}/);
+    // Applied to every web contents the app creates, not only the first window's.
+    expect(main).toMatch(/app\.on\('web-contents-created', \(_event, contents\) => harden\(contents\)\)/);
+  });
+
+  it('every IPC message’s sender checked: one handler on one channel, and it checks before anything else', () => {
+    const uses = shellSources.flatMap(([file, code]) => [...code.matchAll(/ipcMain\.(\w+)\(/g)].map((match) => `${file} ${match[1]}`));
+    expect(uses).toEqual(['main.ts handle']);
+    const main = new Map(shellSources).get('main.ts') ?? '';
+    const handler = /ipcMain\.handle\(INVOKE_CHANNEL, \(event[^)]*\) => \{\s*([^\n]*)/.exec(main);
+    expect(handler?.[1]).toBe('if (!isTrustedInvoke(senderOf(event))) return UNAUTHORIZED;');
+  });
+
+  it('the preload exposes one narrow function and never ipcRenderer', () => {
+    const preload = new Map(shellSources).get('preload.ts') ?? '';
+    expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(1);
+    expect(preload).toMatch(/invoke: \(method: string, input: unknown\) => ipcRenderer\.invoke\(INVOKE_CHANNEL, method, input\)/);
+    expect(preload.replace(/import[^;]*;/g, '').match(/ipcRenderer(?!\.invoke\()/g)).toBeNull();
+  });
+
+  it('fuses set in the packaged binary: runAsNode, NODE_OPTIONS and --inspect off; asar integrity and only-load-from-asar on', () => {
+    const builder = parse(fs.readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8')) as { asar: boolean; electronFuses: Record<string, boolean> };
+    expect(builder.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+    // The integrity fuse checks an archive, so the app must be packed into one.
+    expect(builder.asar).toBe(true);
   });
 });
