@@ -28,7 +28,7 @@ function ChangeDateDialog({ planId, deadline }: { planId: string; deadline: Dead
   const [mode, setMode] = useState<'change' | 'restore'>('change');
   return (
     <FormDialog
-      trigger="Change date"
+      trigger="Change the date"
       triggerClassName="button button-small"
       triggerLabel={`Change the date: ${deadline.label}`}
       title={`Change the date: ${deadline.label}`}
