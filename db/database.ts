@@ -47,10 +47,12 @@ function assertSqliteFile(file: string): void {
     const read = fs.readSync(handle, header, 0, header.length, 0);
     if (read === 0) return; // An empty file is a new database.
     if (read < header.length || !header.equals(SQLITE_HEADER)) {
+      // A file under the app's own name that is not a database at all has been overwritten or
+      // cut short: it is treated as damaged, so the latest good backup can be offered.
       throw new AppError(
-        'database-foreign',
-        `The file ${describe(file)} is not a Getting to Good database (it is not an SQLite file at all). ` +
-          'It has been left exactly as it was. Choose another data folder, or move the file away.',
+        'database-damaged',
+        `The database ${describe(file)} is damaged: it is not a database file at all (it may have been cut short or written over). ` +
+          'It has been left exactly as it was. Restore the latest backup, or move the file away to start afresh.',
         { file },
       );
     }
@@ -196,15 +198,192 @@ function backupBeforeMigration(sqlite: Sqlite.Database, file: string, folder?: s
   return backupDatabase(sqlite, folder ?? path.join(path.dirname(file), 'backups'), `${path.basename(file, path.extname(file))}-before-update`, new Date());
 }
 
+// ---------------------------------------------------------------- backups and recovery
+
+/** The suffix of a backup being written: never `.sqlite`, so a copy cut short never looks like a backup. */
+export const PARTIAL_SUFFIX = '.partial';
+
+export interface FileCheck {
+  ok: boolean;
+  /** What is wrong, in words, when it is not ok. */
+  problem: string | null;
+}
+
+/**
+ * Checks a copy of the database without changing it: an SQLite file of this app (or an empty
+ * one) that passes SQLite's quick check.
+ */
+export function checkDatabaseFile(file: string): FileCheck {
+  let handle: number;
+  try {
+    handle = fs.openSync(file, 'r');
+  } catch (error) {
+    return { ok: false, problem: `it cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
+  try {
+    const header = Buffer.alloc(SQLITE_HEADER.length);
+    const read = fs.readSync(handle, header, 0, header.length, 0);
+    if (read < header.length || !header.equals(SQLITE_HEADER)) return { ok: false, problem: 'it is not a database file' };
+  } finally {
+    fs.closeSync(handle);
+  }
+  let sqlite: Sqlite.Database | null = null;
+  try {
+    sqlite = new Sqlite(file, { readonly: true, fileMustExist: true });
+    const check = (sqlite.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check);
+    if (check.length !== 1 || check[0] !== 'ok') return { ok: false, problem: `it failed its integrity check (${check.slice(0, 3).join('; ')})` };
+    const applicationId = sqlite.pragma('application_id', { simple: true }) as number;
+    if (applicationId !== APPLICATION_ID && tableCount(sqlite) > 0) return { ok: false, problem: 'it is a database of another program' };
+    return { ok: true, problem: null };
+  } catch (error) {
+    return { ok: false, problem: `it is damaged (${(error as Error).message})` };
+  } finally {
+    sqlite?.close();
+  }
+}
+
+/** The migrations a database file has had, read without changing it (empty when it has none). */
+export function migrationsApplied(file: string): number[] {
+  const sqlite = new Sqlite(file, { readonly: true, fileMustExist: true });
+  try {
+    return appliedMigrations(sqlite);
+  } finally {
+    sqlite.close();
+  }
+}
+
+function syncFolder(folder: string): void {
+  // Makes a rename durable; folders cannot be opened for syncing on every system, which is harmless.
+  try {
+    const handle = fs.openSync(folder, 'r');
+    try {
+      fs.fsyncSync(handle);
+    } finally {
+      fs.closeSync(handle);
+    }
+  } catch {
+    // Nothing more can be done where a folder cannot be synced.
+  }
+}
+
+function syncFile(file: string): void {
+  const handle = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(handle);
+  } finally {
+    fs.closeSync(handle);
+  }
+}
+
+/** Why writing into a folder failed, in words a person (or their IT team) can act on. */
+export function describeWriteFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code ?? '';
+  const message = (error as Error)?.message ?? String(error);
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EFBIG' || /full|too large|EFBIG|ENOSPC/i.test(message)) {
+    return 'the disk is full, or the file would be larger than the system allows there';
+  }
+  if (code.startsWith('SQLITE_IOERR')) return 'writing failed: the disk may be full, or the file would be larger than the system allows there';
+  if (code === 'EROFS' || /read-only|readonly/i.test(message)) return 'the folder cannot be written to (it is read-only)';
+  if (code === 'EACCES' || code === 'EPERM') return 'the folder cannot be written to (permission was refused)';
+  if (code === 'ENOENT') return 'the folder could not be made there';
+  if (code === 'SQLITE_CANTOPEN') return 'a file could not be made in the folder (it is read-only, or permission was refused)';
+  return message.replace(/\.$/, '');
+}
+
 /**
  * A copy of the whole database, consistent as of now, written with `VACUUM INTO` to
- * `<folder>/<name>-<time>.sqlite` (numbered when two are taken in the same millisecond).
+ * `<folder>/<name>-<time>.sqlite` (numbered when two are taken in the same millisecond). The copy
+ * is written under a `.partial` name, synced, checked, and only then renamed: a backup that fails
+ * (a full disk, a folder that cannot be written) leaves no file that looks like a backup, and
+ * is reported in an AppError that names the folder and the reason. The database is only read.
  */
 export function backupDatabase(sqlite: Sqlite.Database, folder: string, name: string, now: Date): string {
-  fs.mkdirSync(folder, { recursive: true });
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   let target = path.join(folder, `${name}-${stamp}.sqlite`);
-  for (let count = 2; fs.existsSync(target); count += 1) target = path.join(folder, `${name}-${stamp}-${count}.sqlite`);
-  sqlite.exec(`vacuum into '${target.replaceAll("'", "''")}'`);
+  const partial = () => `${target}${PARTIAL_SUFFIX}`;
+  const fail = (reason: string, cause?: unknown): never => {
+    throw new AppError(
+      'unavailable',
+      `The backup could not be written to the folder ${describe(folder)}: ${reason}. The database itself has not been changed.`,
+      { folder, reason, cause: cause === undefined ? undefined : (cause as Error)?.message ?? String(cause) },
+    );
+  };
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    fail(describeWriteFailure(error), error);
+  }
+  for (let count = 2; fs.existsSync(target) || fs.existsSync(partial()); count += 1) {
+    target = path.join(folder, `${name}-${stamp}-${count}.sqlite`);
+  }
+  const temporary = partial();
+  try {
+    sqlite.exec(`vacuum into '${temporary.replaceAll("'", "''")}'`);
+    syncFile(temporary);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    fail(describeWriteFailure(error), error);
+  }
+  const check = checkDatabaseFile(temporary);
+  if (!check.ok) {
+    fs.rmSync(temporary, { force: true });
+    fail(`the copy did not pass its check: ${check.problem}`);
+  }
+  try {
+    fs.renameSync(temporary, target);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    fail(describeWriteFailure(error), error);
+  }
+  syncFolder(folder);
   return target;
+}
+
+export interface SetAside {
+  /** Where each file was moved: the database file first, then its -wal and -shm if there were any. */
+  moved: string[];
+}
+
+/**
+ * Moves the database file and its -wal and -shm files, byte for byte, into `folder` under
+ * timestamped names: never deleted. The database must be closed.
+ */
+export function setDatabaseAside(file: string, folder: string, label: string, now: Date): SetAside {
+  fs.mkdirSync(folder, { recursive: true });
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const base = path.basename(file, path.extname(file));
+  let name = `${base}-${label}-${stamp}`;
+  for (let count = 2; fs.existsSync(path.join(folder, `${name}.sqlite`)); count += 1) name = `${base}-${label}-${stamp}-${count}`;
+  const moved: string[] = [];
+  for (const suffix of ['', '-wal', '-shm']) {
+    const from = `${file}${suffix}`;
+    if (!fs.existsSync(from)) continue;
+    const to = path.join(folder, `${name}.sqlite${suffix}`);
+    fs.renameSync(from, to);
+    moved.push(to);
+  }
+  syncFolder(folder);
+  syncFolder(path.dirname(file));
+  return { moved };
+}
+
+/**
+ * Puts a copy of `backup` where the database goes: copied under a `.partial` name, synced, then
+ * renamed into place. The database file must have been set aside (or never existed).
+ */
+export function copyBackupIntoPlace(backup: string, file: string): void {
+  const temporary = `${file}${PARTIAL_SUFFIX}`;
+  try {
+    fs.copyFileSync(backup, temporary);
+    syncFile(temporary);
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw new AppError(
+      'unavailable',
+      `The backup could not be copied into place as ${describe(file)}: ${describeWriteFailure(error)}.`,
+      { file, backup },
+    );
+  }
+  syncFolder(path.dirname(file));
 }

@@ -21,6 +21,7 @@ import {
   type MethodDefinition,
 } from './contract-kit';
 import { actionEditingMethods } from './contract-actions';
+import { backupMethods } from './contract-backups';
 import { bundleMethods } from './contract-bundles';
 import { dfeImportMethods } from './contract-dfe-import';
 import { figuresImportMethods } from './contract-figures-import';
@@ -460,6 +461,7 @@ export const contract = {
   ...packMethods,
   ...spreadsheetMethods,
   ...bundleMethods,
+  ...backupMethods,
 } satisfies Record<string, MethodDefinition>;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { CLASSIFICATION_LABELS } from '../../shared/vocabulary';
 import { formatTable, type Command, type DataCommand } from './command';
+import { backupCommands } from './backup-command';
 import { bundleCommands } from './bundle-command';
 import { call, rejectExtraArguments } from './command-files';
 import { dateCommands } from './date-commands';
@@ -69,4 +70,4 @@ const dbCheck: DataCommand = {
   },
 };
 
-export const commands: Command[] = [plansList, dbCheck, packCommand, ...bundleCommands, ...xlsxCommands, ...dateCommands];
+export const commands: Command[] = [plansList, dbCheck, ...backupCommands, packCommand, ...bundleCommands, ...xlsxCommands, ...dateCommands];

@@ -6,6 +6,8 @@ import path from 'node:path';
 
 export const PRODUCT_NAME = 'Getting to Good';
 export const DATABASE_FILE_NAME = 'getting-to-good.sqlite';
+/** Written by the desktop app and the web host while they run, so `g2g backup restore` can refuse. */
+export const RUNNING_FILE_NAME = 'running.json';
 
 /** The same folder as Electron's `app.getPath('userData')` for this product. */
 export function defaultDataDirectory(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {

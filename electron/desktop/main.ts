@@ -15,7 +15,8 @@ import {
   type IpcMainInvokeEvent,
   type WebContents,
 } from 'electron';
-import { openApp, type OpenedApp } from '../core/app';
+import { runApp, type RunningApp } from '../core/app';
+import { latestGoodBackup, restoreFiles } from '../core/backups/files';
 import type { Dispatch } from '../core/dispatcher';
 import { defaultDataDirectory, findUp, PRODUCT_NAME } from '../core/paths';
 import { appVersion } from '../core/version';
@@ -48,7 +49,7 @@ app.enableSandbox();
 protocol.registerSchemesAsPrivileged([APP_SCHEME_REGISTRATION]);
 
 let mainWindow: BrowserWindow | null = null;
-let opened: OpenedApp | null = null;
+let opened: RunningApp | null = null;
 let printer: ElectronPackPrinter | null = null;
 
 if (app.requestSingleInstanceLock()) {
@@ -59,20 +60,30 @@ if (app.requestSingleInstanceLock()) {
     void printer?.close();
     opened?.close();
   });
-  app.whenReady().then(start).catch(failToStart);
+  app.whenReady().then(startOrReport);
 } else {
   app.quit();
+}
+
+function startOrReport(): void {
+  try {
+    start();
+  } catch (error) {
+    failToStart(error);
+  }
 }
 
 function start(): void {
   const dataDirectory = app.getPath('userData');
   const version = appVersion(__dirname);
-  opened = openApp({
+  opened = runApp({
     dataDirectory,
     migrationsFolder: findUp(__dirname, 'db/migrations'),
     version,
     seedDemo: true,
     watchExternalChanges: true,
+    scheduleBackups: true,
+    host: 'desktop',
     onInternalError: (method, error) => console.error(`Internal error in ${method}:`, error),
   });
   session.defaultSession.setPermissionRequestHandler(denyPermissionRequest);
@@ -86,7 +97,10 @@ function start(): void {
     preload: path.join(__dirname, 'preload.cjs'),
     platform: process.platform,
   });
-  opened.core.printer = printer;
+  // Set again on the database opened after a backup is restored from Settings.
+  opened.onOpen((app) => {
+    app.core.printer = printer;
+  });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       menuTemplate({
@@ -100,16 +114,46 @@ function start(): void {
   mainWindow = createMainWindow();
 }
 
-/** Reports a failure to open the data folder and closes the app, leaving every file as it was. */
+/**
+ * Reports a failure to open the data folder. A damaged database with a backup that checks out can
+ * be restored from the dialog (the damaged file moved aside, never deleted) and the app started
+ * on it; otherwise the app closes, leaving every file as it was.
+ */
 function failToStart(error: unknown): void {
   console.error(error);
-  const { options, fileToShow } = startupDialog(error);
+  const dataDirectory = app.getPath('userData');
+  const { options, fileToShow, offer, choiceFor } = startupDialog(error, offeredBackup(dataDirectory));
   void dialog.showMessageBox(options).then(({ response }) => {
-    if (fileToShow !== null && response === 0) shell.showItemInFolder(fileToShow);
+    const choice = choiceFor(response);
+    if (choice === 'restore' && offer !== null) {
+      try {
+        restoreFiles({
+          dataDirectory,
+          backup: offer,
+          migrationsFolder: findUp(__dirname, 'db/migrations'),
+          setAsideAs: 'damaged',
+          now: new Date(),
+        });
+      } catch (failure) {
+        failToStart(failure);
+        return;
+      }
+      startOrReport();
+      return;
+    }
+    if (choice === 'show-file' && fileToShow !== null) shell.showItemInFolder(fileToShow);
     // exit() skips will-quit, so the database (if it did open) is closed here.
     opened?.close();
     app.exit(1);
   });
+}
+
+function offeredBackup(dataDirectory: string) {
+  try {
+    return latestGoodBackup(dataDirectory);
+  } catch {
+    return null;
+  }
 }
 
 function senderOf(event: IpcMainInvokeEvent): InvokeSender {

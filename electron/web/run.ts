@@ -2,7 +2,7 @@
 // 127.0.0.1 and prints the address (with this launch's secret token) to open.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openApp } from '../core/app';
+import { runApp } from '../core/app';
 import { defaultDataDirectory, findUp } from '../core/paths';
 import { describeStartupError } from '../core/startup-error';
 import { appVersion } from '../core/version';
@@ -38,15 +38,23 @@ export async function runWebHost(argv: string[]): Promise<void> {
   const here = import.meta.dirname;
   const dataDirectory = path.resolve(values['data-dir'] ?? defaultDataDirectory());
   let app;
+  let damage: unknown = null;
   try {
-    app = openApp({
+    app = runApp({
       dataDirectory,
       migrationsFolder: findUp(here, 'db/migrations'),
       version: appVersion(here),
       seedDemo: true,
       watchExternalChanges: true,
+      scheduleBackups: true,
+      recoverWhenDamaged: true,
+      host: 'browser',
       onInternalError: (method, error) => console.error(`Internal error in ${method}:`, error),
     });
+    // A damaged database starts the page on its recovery screen, which offers the latest good backup.
+    if (app.current() === null) {
+      damage = (await app.dispatch('recovery.status', {}));
+    }
   } catch (error) {
     console.error(describeStartupError(error));
     process.exit(1);
@@ -63,6 +71,13 @@ export async function runWebHost(argv: string[]): Promise<void> {
     );
     process.exit(1);
   });
+  if (damage !== null) {
+    const status = damage as { ok: boolean; value?: { message: string; backupsFolder: string } };
+    console.error(
+      `${status.value?.message ?? 'The database is damaged.'} Backups of the database are kept in ${status.value?.backupsFolder ?? 'the backups folder'}.`,
+    );
+    console.error('Open the address below to restore the latest good backup; the damaged file is kept, not deleted.');
+  }
   console.log(`Getting to Good is running in browser mode, with its data in ${dataDirectory}`);
   console.log(`Open this address in your browser: ${served.host.url}`);
   console.log('Press Ctrl+C to stop.');

@@ -19,6 +19,7 @@ import { PacksPage } from './pages/PacksPage';
 import { PlanLayout } from './pages/PlanLayout';
 import { PlanOverviewPage } from './pages/PlanOverviewPage';
 import { PlansPage } from './pages/PlansPage';
+import { RecoveryPage } from './pages/RecoveryPage';
 import { RecommendationsPage } from './pages/RecommendationsPage';
 import { ReviewsPage } from './pages/ReviewsPage';
 import { SearchPage } from './pages/SearchPage';
@@ -63,6 +64,15 @@ function Footer() {
 }
 
 export function App() {
+  // A host that could not open a damaged database answers only its recovery methods: the page
+  // then offers the latest good backup instead of the app.
+  const recovery = useContractQuery('recovery.status', {});
+  if (recovery.isPending) return null;
+  if (recovery.data?.state === 'damaged') return <RecoveryPage status={recovery.data} />;
+  return <OpenApp />;
+}
+
+function OpenApp() {
   useChangeEvents();
   return (
     <HashRouter>

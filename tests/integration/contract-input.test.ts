@@ -5,6 +5,7 @@ import { createRecord } from '../../db/records';
 import { authorities } from '../../db/schema';
 import { contract, type MethodName } from '../../shared/contract';
 import { MALFORMED_ACTION_EDITING } from '../support/malformed-actions';
+import { MALFORMED_BACKUPS } from '../support/malformed-backups';
 import { MALFORMED_BUNDLES } from '../support/malformed-bundles';
 import { MALFORMED_DFE_IMPORT } from '../support/malformed-dfe-import';
 import { MALFORMED_FIGURES_IMPORT } from '../support/malformed-figures-import';
@@ -121,6 +122,7 @@ const MALFORMED: Record<MethodName, [unknown, string][]> = {
   ...MALFORMED_PACKS,
   ...MALFORMED_SPREADSHEETS,
   ...MALFORMED_BUNDLES,
+  ...MALFORMED_BACKUPS,
 };
 
 describe('malformed input', () => {

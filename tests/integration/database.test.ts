@@ -52,14 +52,15 @@ describe('opening the database', () => {
     expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
   });
 
-  it('refuses a file that is not a database, and leaves it as it was', () => {
+  it('reports a file under its name that is not a database at all as damaged (so a backup can be offered), and leaves it as it was', () => {
     const folder = makeTempDirectory();
     const file = path.join(folder, DATABASE_FILE_NAME);
     fs.writeFileSync(file, 'Action plan notes, not a database.\n'.repeat(200));
     const before = fingerprint(file);
     const error = openingError(file);
-    expect(error.code).toBe('database-foreign');
-    expect(error.message).toContain('not an SQLite file');
+    expect(error.code).toBe('database-damaged');
+    expect(error.message).toContain('not a database file at all');
+    expect(error.message).toContain('left exactly as it was');
     expect(fingerprint(file)).toBe(before);
   });
 

@@ -51,21 +51,42 @@ describe('starting the app', () => {
     expect(fs.existsSync(path.join(folder, DATABASE_FILE_NAME))).toBe(true);
   });
 
-  it('browser mode refuses a damaged database plainly and leaves it untouched', () => {
-    const folder = makeTempDirectory();
-    const file = path.join(folder, DATABASE_FILE_NAME);
-    const garbage = Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(8192, 0xab)]);
-    fs.writeFileSync(file, garbage);
-    const result = spawnSync(process.execPath, [path.join(ROOT, 'out/web.mjs'), '--data-dir', folder], { encoding: 'utf8' });
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/is damaged|failed its integrity check|could not be opened/);
-    expect(result.stderr).toContain('left exactly as it was');
-    expect(fs.readFileSync(file).equals(garbage)).toBe(true);
-  });
-
   it('browser mode refuses a port that is not a number', () => {
     const result = spawnSync(process.execPath, [path.join(ROOT, 'out/web.mjs'), '--port', 'eighty'], { encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('The port must be a whole number from 0 to 65535, not “eighty”.');
+  });
+});
+
+describe('starting on a damaged database', () => {
+  it('browser mode starts in its recovery state, says plainly what is wrong and where the backups are, and leaves the file untouched', async () => {
+    const folder = makeTempDirectory();
+    const file = path.join(folder, DATABASE_FILE_NAME);
+    const garbage = Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(8192, 0xab)]);
+    fs.writeFileSync(file, garbage);
+    const output = await startAndStop('out/web.mjs', ['--data-dir', folder, '--port', '0']);
+    expect(output).toMatch(/is damaged|failed its integrity check|could not be opened/);
+    expect(output).toContain('left exactly as it was');
+    expect(output).toContain(`Backups of the database are kept in ${path.join(folder, 'backups')}`);
+    expect(output).toContain('Open the address below to restore the latest good backup');
+    expect(fs.readFileSync(file).equals(garbage)).toBe(true);
+    expect(fs.existsSync(path.join(folder, 'damaged'))).toBe(false);
+  });
+
+  it('browser mode still refuses another program’s database and exits, offering no restore', () => {
+    const folder = makeTempDirectory();
+    const file = path.join(folder, DATABASE_FILE_NAME);
+    const result = spawnSync(
+      process.execPath,
+      ['-e', `const S=require('better-sqlite3'); const d=new S(${JSON.stringify(file)}); d.exec('create table budget (item text)'); d.close();`],
+      { cwd: ROOT },
+    );
+    expect(result.status).toBe(0);
+    const before = fs.readFileSync(file);
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'out/web.mjs'), '--data-dir', folder], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('another program');
+    expect(run.stderr).toContain(`Backups of the database are kept in ${path.join(folder, 'backups')}`);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 });

@@ -366,7 +366,7 @@ describe('the window’s place', () => {
 
 describe('a database that cannot be opened', () => {
   it.each([
-    ['a file of another kind', Buffer.from('These are meeting notes, not a database.\n'.repeat(200)), 'This file is not a Getting to Good database'],
+    ['a file of another kind', Buffer.from('These are meeting notes, not a database.\n'.repeat(200)), 'The database is damaged'],
     ['a damaged SQLite file', Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(8176, 0xa5)]), 'The database is damaged'],
   ])('is reported in plain words for %s and left exactly as it was', async (_what, content, title) => {
     const file = path.join(dataDirectory, DATABASE_FILE_NAME);

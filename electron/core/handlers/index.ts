@@ -2,6 +2,7 @@ import { actionEditingHandlers } from './action-editing';
 import { actionHandlers } from './actions';
 import { attentionHandlers } from './attention';
 import { authorityHandlers } from './authorities';
+import { backupHandlers } from './backups';
 import { bankHolidayHandlers } from './bank-holidays';
 import { bundleHandlers } from './bundles';
 import { committeeHandlers } from './committees';
@@ -48,4 +49,5 @@ export const handlers: Handlers = {
   ...packHandlers,
   ...spreadsheetHandlers,
   ...bundleHandlers,
+  ...backupHandlers,
 };

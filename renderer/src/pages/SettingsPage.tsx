@@ -1,6 +1,7 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { formatLongDate } from '../../../shared/dates';
 import { useContractMutation, useContractQuery } from '../client/hooks';
+import { BackupsSection } from '../components/backups-section';
 import { BundleKeys } from '../components/bundle-keys';
 import { ErrorNotice, Loading, Page } from '../components/Page';
 
@@ -61,6 +62,7 @@ function BankHolidays() {
 export function SettingsPage() {
   return (
     <Page title="Settings">
+      <BackupsSection />
       <BankHolidays />
       <BundleKeys />
     </Page>
