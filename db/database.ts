@@ -303,7 +303,7 @@ export function backupDatabase(sqlite: Sqlite.Database, folder: string, name: st
   const partial = () => `${target}${PARTIAL_SUFFIX}`;
   const fail = (reason: string, cause?: unknown): never => {
     throw new AppError(
-      'unavailable',
+      'not-written',
       `The backup could not be written to the folder ${describe(folder)}: ${reason}. The database itself has not been changed.`,
       { folder, reason, cause: cause === undefined ? undefined : (cause as Error)?.message ?? String(cause) },
     );
@@ -380,7 +380,7 @@ export function copyBackupIntoPlace(backup: string, file: string): void {
   } catch (error) {
     fs.rmSync(temporary, { force: true });
     throw new AppError(
-      'unavailable',
+      'not-written',
       `The backup could not be copied into place as ${describe(file)}: ${describeWriteFailure(error)}.`,
       { file, backup },
     );

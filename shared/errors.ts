@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   'database-damaged': 'The database file failed its integrity check.',
   'database-foreign': 'The file is not a Getting to Good database.',
   'database-newer': 'The database was written by a newer version of the app.',
+  'not-written': 'A file could not be written (the disk is full, or the folder is read-only or refused it); nothing partial was left there and no data changed.',
   unavailable: 'Something the app needs for this is not on this computer (such as a browser to print with).',
   'bundle-refused': 'A plan bundle was refused: it is damaged, changed since it was signed, too large, or does not fit this database; nothing was saved.',
   internal: 'Something went wrong inside the app; nothing was saved.',

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { MethodInput, MethodName, MethodOutput, PlanSummary } from '../../shared/contract';
+import { describeWriteProblem, FileNotWritten, problemWritingBeside, writeWholeFileSync } from '../core/files';
 import { CommandFailure, formatTable, UsageFailure, type DataCommandContext } from './command';
 
 /** Calls the contract as the app's pages do; a refusal becomes the command's failure, in the same words. */
@@ -19,7 +20,7 @@ export function requiredOption(context: DataCommandContext, command: string, nam
   return value.trim();
 }
 
-/** Refuses, before any work is done, a file the command could not write. */
+/** Refuses, before any work is done, a file the command could not write (by trying to make one beside it). */
 export function checkWritable(file: string, what: string): void {
   const folder = path.dirname(file);
   let folderStat: fs.Stats;
@@ -32,12 +33,15 @@ export function checkWritable(file: string, what: string): void {
   if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
     throw new CommandFailure(`The ${what} cannot be written to ${file}: that is a folder. Give the name of a file.`);
   }
-  try {
-    fs.accessSync(folder, fs.constants.W_OK);
-    if (fs.existsSync(file)) fs.accessSync(file, fs.constants.W_OK);
-  } catch {
-    throw new CommandFailure(`The ${what} cannot be written to ${file}: you do not have permission to write there.`);
+  let problem = problemWritingBeside(file);
+  if (!problem && fs.existsSync(file)) {
+    try {
+      fs.accessSync(file, fs.constants.W_OK);
+    } catch (error) {
+      problem = describeWriteProblem(error, file);
+    }
   }
+  if (problem) throw new CommandFailure(`The ${what} cannot be written to ${file}: ${problem.reason}. Nothing was written; ${problem.advice}.`);
 }
 
 /** Reads a file the command was given, saying plainly when it is missing or not a file. */
@@ -56,15 +60,13 @@ export function readGivenFile(file: string, what: string): Buffer {
   }
 }
 
-/** Writes the whole file or nothing: a failure leaves no half-written file behind. */
+/** Writes the whole file or nothing (electron/core/files.ts): a failure leaves no half-written file behind. */
 export function writeWhole(file: string, bytes: Buffer, what: string): void {
-  const partial = `${file}.partial-${process.pid}`;
   try {
-    fs.writeFileSync(partial, bytes);
-    fs.renameSync(partial, file);
+    writeWholeFileSync(file, bytes, { what });
   } catch (error) {
-    fs.rmSync(partial, { force: true });
-    throw new CommandFailure(`The ${what} could not be written to ${file}: ${(error as Error).message}`);
+    if (error instanceof FileNotWritten) throw new CommandFailure(error.message);
+    throw error;
   }
 }
 

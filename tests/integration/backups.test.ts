@@ -101,7 +101,7 @@ describe('a backup', () => {
     app.core.db.$client.pragma('wal_checkpoint(TRUNCATE)');
     const before = sha(app.databaseFile);
     const answer = await app.send('backups.create', {});
-    expect(answer).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'not-written' } });
     if (answer.ok) return;
     expect(answer.error.message).toContain(`The backup could not be written to the folder “${path.join(app.dataDirectory, 'backups')}”`);
     expect(answer.error.message).toMatch(/cannot be written|could not be made/);
@@ -141,7 +141,7 @@ describe('a backup', () => {
     const { folder, result } = backupInSmallChild(false);
     expect(result.stdout, result.stderr).not.toContain('WRITTEN');
     const failure = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { code: string; message: string };
-    expect(failure.code).toBe('unavailable');
+    expect(failure.code).toBe('not-written');
     expect(failure.message).toContain(`“${folder}”`);
     expect(failure.message).toMatch(/disk (is|may be) full, or the file (would be )?larger than the system allows there/);
     expect(fs.readdirSync(folder)).toEqual([]);

@@ -198,7 +198,7 @@ export function restoreFiles(options: RestoreFilesOptions): { setAside: string[]
     moved = setDatabaseAside(file, folder, options.setAsideAs, options.now).moved;
   } catch (error) {
     throw new AppError(
-      'unavailable',
+      'not-written',
       `The database could not be moved aside into ${folder} (${(error as Error).message}), so nothing was restored and nothing was changed.`,
       { folder },
     );

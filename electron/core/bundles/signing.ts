@@ -3,11 +3,13 @@
 // Guards against: a bundle passed off as coming from someone else, or changed after it was
 // signed (verifySignature answers false, never throws, whatever bytes it is given); the private
 // key being readable by other users of the computer (its file is mode 0600 in a 0700 folder);
-// and two first runs at once each making a key of their own (the file is created exclusively,
-// and the loser reads the winner's key).
+// two first runs at once each making a key of their own (the file is named exclusively, and the
+// loser reads the winner's key); and a key file cut short by a full disk or a crash (it is
+// written whole under another name first, electron/core/files.ts).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { FileNotWritten, writeWholeFileSync } from '../files';
 import { BundleProblem } from './archive';
 
 export const KEY_FOLDER = 'keys';
@@ -29,9 +31,9 @@ export function loadOrCreateInstallationKey(dataDirectory: string): Installation
     const { privateKey } = crypto.generateKeyPairSync('ed25519');
     const pem = privateKey.export({ format: 'pem', type: 'pkcs8' });
     try {
-      fs.writeFileSync(file, pem, { mode: 0o600, flag: 'wx' });
+      writeWholeFileSync(file, pem, { what: 'signing key', mode: 0o600, exclusive: true });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (!(error instanceof FileNotWritten && error.systemCode === 'EEXIST')) throw error;
     }
   }
   if (process.platform !== 'win32') fs.chmodSync(file, 0o600);

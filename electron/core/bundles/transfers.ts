@@ -8,6 +8,7 @@ import { newId } from '../../../db/ids';
 import { describeFileSize } from '../../../shared/vocabulary';
 import { AppError } from '../../../shared/errors';
 import type { Core } from '../core';
+import { describeWriteProblem, FileNotWritten, writeWholeFileSync } from '../files';
 import { BUNDLE_LIMITS } from './archive';
 import { refusal } from './refusals';
 
@@ -109,7 +110,11 @@ export function receivePiece(core: Core, transferId: string | null, fileName: st
   if (transferId === null) {
     const id = newId();
     transfer = { id, fileName, file: path.join(folder(core, 'incoming'), `${id}.g2g`), bytes: 0 };
-    fs.writeFileSync(transfer.file, new Uint8Array(), { mode: 0o600 });
+    try {
+      fs.writeFileSync(transfer.file, new Uint8Array(), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      throw notKept(error, transfer.file, `The bundle “${fileName}” being imported`);
+    }
     heldFiles.add(transfer.file);
     transfers.set(id, transfer);
   } else {
@@ -126,9 +131,36 @@ export function receivePiece(core: Core, transferId: string | null, fileName: st
       `Nothing was saved: “${transfer.fileName}” is larger than a plan bundle can be (${describeFileSize(BUNDLE_LIMITS.maxArchiveBytes)}). Check that you chose the bundle you were sent.`,
     );
   }
-  fs.appendFileSync(transfer.file, piece);
+  try {
+    fs.appendFileSync(transfer.file, piece);
+  } catch (error) {
+    // A piece written in part would leave the file out of step with what was received: the
+    // whole transfer goes, and the bundle is chosen again once there is room.
+    discardIncoming(core, transfer.id);
+    throw notKept(error, transfer.file, `The bundle “${transfer.fileName}” being imported`);
+  }
   transfer.bytes += piece.length;
   return transfer;
+}
+
+/**
+ * A bundle file of the data folder that could not be written: said plainly, naming the folder.
+ * A full disk there is freed by the person; another folder cannot be chosen, so none is offered.
+ */
+function notKept(error: unknown, file: string, what: string): AppError {
+  const code = error instanceof FileNotWritten ? error.systemCode : (error as NodeJS.ErrnoException).code;
+  const problem = error instanceof FileNotWritten ? error.problem : describeWriteProblem(error, file);
+  const advice =
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? 'free some space on that disk and try again.'
+      : code === 'EFBIG'
+        ? 'the data folder must be on a disk that can hold files this large.'
+        : 'the data folder must be one this computer can write to.';
+  return new AppError(
+    'not-written',
+    `${what} could not be kept in the data folder (${path.dirname(file)}): ${problem.reason}. Nothing of it was left there; ${advice}`,
+    { file, systemCode: code },
+  );
 }
 
 function notReceived(): AppError {
@@ -157,7 +189,11 @@ export function discardIncoming(core: Core, transferId: string): boolean {
 export function holdExport(core: Core, bundle: Omit<OutgoingBundle, 'id' | 'file' | 'bytes'>, bytes: Buffer): OutgoingBundle {
   const id = newId();
   const file = path.join(folder(core, 'outgoing'), `${id}.g2g`);
-  fs.writeFileSync(file, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { mode: 0o600 });
+  try {
+    writeWholeFileSync(file, bytes, { what: 'bundle', mode: 0o600 });
+  } catch (error) {
+    throw notKept(error, file, 'The exported bundle');
+  }
   heldFiles.add(file);
   const outgoing: OutgoingBundle = { ...bundle, id, file, bytes: bytes.length };
   held(core).outgoing.set(id, outgoing);

@@ -17,6 +17,7 @@ import { inspectBundle } from '../bundles/inspect';
 import { nothingSaved } from '../bundles/refusals';
 import { loadOrCreateInstallationKey } from '../bundles/signing';
 import { discardIncoming, forgetExport, heldExport, incomingTransfer, receivePiece } from '../bundles/transfers';
+import { describeWriteProblem, FileNotWritten, writeNewFiles } from '../files';
 import { fieldError } from './plan-setup-common';
 import { assertPlanExists } from './plans';
 import type { HandlerGroup } from './types';
@@ -36,35 +37,6 @@ function freeName(folder: string, base: string, extensions: string[]): string {
   for (let count = 1; ; count += 1) {
     const candidate = count === 1 ? base : `${base} (${count})`;
     if (extensions.every((extension) => !fs.existsSync(path.join(folder, `${candidate}${extension}`)))) return candidate;
-  }
-}
-
-/** Writes a file that must not exist yet; one left half-written by a failure is removed. */
-async function writeNewFile(file: string, bytes: Uint8Array): Promise<void> {
-  try {
-    await fs.promises.writeFile(file, bytes, { flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') fs.rmSync(file, { force: true });
-    throw error;
-  }
-}
-
-/** Why a file could not be written, as a person would say it. */
-function whyNotWritten(error: unknown): string {
-  switch ((error as NodeJS.ErrnoException).code) {
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return 'you may not write to that folder';
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return 'the disk is full';
-    case 'EEXIST':
-      return 'a file of the same name appeared there while they were being written';
-    case 'ENOTDIR':
-      return 'part of that path is a file, not a folder';
-    default:
-      return (error as Error).message;
   }
 }
 
@@ -133,25 +105,27 @@ export const bundleHandlers: HandlerGroup<
     try {
       fs.mkdirSync(input.folder, { recursive: true });
     } catch (error) {
-      throw fieldError('folder', `The folder could not be made there: ${whyNotWritten(error)}; choose another`);
+      const problem = describeWriteProblem(error, input.folder);
+      throw fieldError('folder', `The folder ${input.folder} could not be made: ${problem.reason}; ${problem.advice}`);
     }
     const base = freeName(input.folder, held.fileName.replace(/\.g2g$/, ''), ['.g2g', '.eml']);
     const bundlePath = path.join(input.folder, `${base}.g2g`);
     const emailPath = path.join(input.folder, `${base}.eml`);
     const content = await fs.promises.readFile(held.file);
     const email = await composeEmailDraft({ subject: held.subject, text: held.emailText, attachment: { fileName: `${base}.g2g`, content }, date: core.clock() });
-    // Both files or neither: a half-written file is taken away, and so is the bundle if the email
-    // cannot follow it; a file someone else put there meanwhile ('wx' refuses it) is never touched.
+    // Both files whole or neither (each written in full under a partial name before it is
+    // named); a file someone else put there meanwhile is refused, never replaced.
     try {
-      await writeNewFile(bundlePath, content);
-      try {
-        await writeNewFile(emailPath, email);
-      } catch (error) {
-        fs.rmSync(bundlePath, { force: true });
-        throw error;
-      }
+      await writeNewFiles(
+        [
+          { file: bundlePath, bytes: content },
+          { file: emailPath, bytes: email },
+        ],
+        { what: 'bundle and its email draft' },
+      );
     } catch (error) {
-      throw fieldError('folder', `The bundle and the email draft could not be written there: ${whyNotWritten(error)}; choose another folder`);
+      if (!(error instanceof FileNotWritten)) throw error;
+      throw fieldError('folder', `The bundle and the email draft could not be written to ${input.folder}: ${error.problem.reason}; ${error.problem.advice}`);
     }
     return { bundlePath, emailPath, subject: held.subject };
   },
