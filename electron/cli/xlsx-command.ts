@@ -58,7 +58,7 @@ export const xlsxExportCommand: DataCommand = {
     }
     const file = await call(context, 'spreadsheets.exportPlan', { planId: plan.id, themeId, format });
     const bytes = Buffer.from(file.base64, 'base64');
-    writeWhole(out, bytes, 'file');
+    writeWhole(out, bytes, format === 'xlsx' ? 'spreadsheet' : 'CSV file');
     if (context.json) context.out(JSON.stringify({ planId: plan.id, themeId, format, file: out, bytes: bytes.length }, null, 2));
     else context.out(`“${plan.title}”${themeReference ? `, theme ${themeReference},` : ''} written to ${out}.`);
     return 0;

@@ -3,6 +3,7 @@
 // laptop that was docked to a second screen last time must not open its window off screen.
 import fs from 'node:fs';
 import * as z from 'zod';
+import { writeWholeFileSync } from '../core/files';
 
 export const WINDOW_STATE_FILE_NAME = 'window-state.json';
 export const DEFAULT_SIZE = { width: 1280, height: 800 } as const;
@@ -35,11 +36,9 @@ export function readWindowState(file: string): WindowState | null {
   }
 }
 
-/** Written to a temporary file and renamed, so a crash mid-write leaves the old state whole. */
+/** Written whole or not at all (see core/files.ts), so a crash mid-write leaves the old state whole. */
 export function writeWindowState(file: string, state: WindowState): void {
-  const temporary = `${file}.tmp`;
-  fs.writeFileSync(temporary, `${JSON.stringify(state)}\n`);
-  fs.renameSync(temporary, file);
+  writeWholeFileSync(file, `${JSON.stringify(state)}\n`, { what: 'window position' });
 }
 
 function overlap(a: Bounds, b: Bounds): number {

@@ -245,7 +245,7 @@ describe('g2g commands writing where the disk refuses', { timeout: COMMANDS_TIME
     expect(run.signal).toBeNull();
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toBe(
-      `The file could not be written to ${file}: the file is larger than that disk, or this computer, allows one file to be. Nothing was left there; choose another disk.`,
+      `The spreadsheet could not be written to ${file}: the file is larger than that disk, or this computer, allows one file to be. Nothing was left there; choose another disk.`,
     );
     expect(filesIn(out)).toEqual(['plan.xlsx']);
     expect(fs.readFileSync(file, 'utf8')).toBe('last month’s copy');
@@ -331,7 +331,7 @@ describe('g2g commands writing where the disk refuses', { timeout: COMMANDS_TIME
       const run = await g2g(['xlsx', 'export', '--plan', planId, '--out', file, '--data-dir', dataFolder]);
       expect(run.status).toBe(1);
       expect(run.stderr.trim()).toBe(
-        `The file could not be written to ${file}: the disk is full. Nothing was left there; free some space on that disk, or choose another place.`,
+        `The spreadsheet could not be written to ${file}: the disk is full. Nothing was left there; free some space on that disk, or choose another place.`,
       );
       expect(filesIn(disk)).toEqual([]);
       expect(databaseState(dataFolder)).toBe(before);
