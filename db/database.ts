@@ -8,6 +8,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { AppError } from '../shared/errors';
+import { syncFolder } from './durable';
 import * as schema from './schema';
 
 export type Database = BetterSQLite3Database<typeof schema> & { $client: Sqlite.Database };
@@ -249,20 +250,6 @@ export function migrationsApplied(file: string): number[] {
     return appliedMigrations(sqlite);
   } finally {
     sqlite.close();
-  }
-}
-
-function syncFolder(folder: string): void {
-  // Makes a rename durable; folders cannot be opened for syncing on every system, which is harmless.
-  try {
-    const handle = fs.openSync(folder, 'r');
-    try {
-      fs.fsyncSync(handle);
-    } finally {
-      fs.closeSync(handle);
-    }
-  } catch {
-    // Nothing more can be done where a folder cannot be synced.
   }
 }
 

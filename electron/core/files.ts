@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { syncFolder } from '../../db/durable';
 import { AppError } from '../../shared/errors';
 
 export interface WholeFile {
@@ -148,20 +149,6 @@ async function commit(partial: string, file: string, exclusive: boolean): Promis
   removeQuietly(partial);
 }
 
-/** Makes the new name itself durable, where the system allows a folder to be flushed. */
-function flushFolder(folder: string): void {
-  if (process.platform === 'win32') return;
-  try {
-    const handle = fs.openSync(folder, 'r');
-    try {
-      fs.fsyncSync(handle);
-    } finally {
-      fs.closeSync(handle);
-    }
-  } catch {
-    // Some filesystems cannot flush a folder; the file itself is already on the disk.
-  }
-}
 
 function writePartialSync(partial: string, bytes: Uint8Array, mode: number): void {
   const handle = fs.openSync(partial, 'wx', mode);
@@ -193,7 +180,7 @@ export function writeWholeFileSync(file: string, bytes: Uint8Array | string, opt
     removeQuietly(partial);
     throw new FileNotWritten(file, describeWriteProblem(error, file), (error as NodeJS.ErrnoException).code, options.what);
   }
-  flushFolder(path.dirname(file));
+  syncFolder(path.dirname(file));
 }
 
 /** Writes one file whole, or leaves nothing of it; throws FileNotWritten. */
@@ -206,7 +193,7 @@ export async function writeWholeFile(file: string, bytes: Uint8Array | string, o
     removeQuietly(partial);
     throw new FileNotWritten(file, describeWriteProblem(error, file), (error as NodeJS.ErrnoException).code, options.what);
   }
-  flushFolder(path.dirname(file));
+  syncFolder(path.dirname(file));
 }
 
 /**
@@ -235,5 +222,5 @@ export async function writeNewFiles(files: readonly WholeFile[], options: Omit<W
     for (const file of named) removeQuietly(file);
     throw new FileNotWritten(current, describeWriteProblem(error, current), (error as NodeJS.ErrnoException).code, options.what);
   }
-  for (const folder of new Set(files.map((each) => path.dirname(each.file)))) flushFolder(folder);
+  for (const folder of new Set(files.map((each) => path.dirname(each.file)))) syncFolder(folder);
 }

@@ -2,6 +2,7 @@
 // by the records' own keys (an action's reference, a progress update's words, a KPI's period),
 // the plan's state as those edits leave it, and the same state read back from a database file.
 import type Sqlite from 'better-sqlite3';
+import { seededRandom } from '../../electron/core/demo/random';
 import type { Rag } from '../../shared/rag';
 import type { ActionStatus } from '../../shared/vocabulary';
 
@@ -127,14 +128,5 @@ export function sameState(a: PlanState, b: PlanState): boolean {
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
-/** A small seeded generator (mulberry32), so that a run can be repeated from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo's seeded generator, so that a run can be repeated from its seed. */
+export { seededRandom };
