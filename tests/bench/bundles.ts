@@ -13,47 +13,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openApp, type OpenedApp } from '../../electron/core/app';
+import type Sqlite from 'better-sqlite3';
+import type { OpenedApp } from '../../electron/core/app';
 import { deriveKey } from '../../electron/core/bundles/envelope';
-import type { contract } from '../../shared/contract';
+import { ACTOR, call, isMain, openBench as open, peakRssBytes, REPORT_FOLDER, ROOT } from './common';
 import { generatePlan, planSize } from './generate';
-import { stats, time } from './timing';
+import type { Figure } from './services';
+import { loadAverage, megabytes, ms, roundTo, stats, time, type Stats } from './timing';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const MIGRATIONS_FOLDER = path.join(ROOT, 'db/migrations');
-const REPORT_FOLDER = path.join(ROOT, 'out/bench');
-const ACTOR = 'bench user';
 const PASSPHRASE = 'a passphrase for the benchmark';
-
-const { values: args } = parseArgs({
-  options: {
-    actions: { type: 'string', default: '5000' },
-    'evidence-mb': { type: 'string', default: '50' },
-    runs: { type: 'string', default: '3' },
-    dir: { type: 'string', default: os.tmpdir() },
-    keep: { type: 'boolean', default: false },
-    /** Internal: generate the plan and its evidence into this data folder, print its id, and stop. */
-    'generate-into': { type: 'string' },
-  },
-});
-const actionCount = Number(args.actions);
-const evidenceBytes = Number(args['evidence-mb']) * 1024 * 1024;
-const runs = Number(args.runs);
-if (!Number.isInteger(actionCount) || actionCount < 1) throw new Error('--actions takes a whole number above 0.');
-if (!Number.isFinite(evidenceBytes) || evidenceBytes < 0) throw new Error('--evidence-mb takes a number of megabytes.');
-if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number above 0.');
-
-function open(dataDirectory: string): OpenedApp {
-  return openApp({ dataDirectory, migrationsFolder: MIGRATIONS_FOLDER, version: 'bench', actor: ACTOR, seedDemo: false, checkOutputs: false });
-}
-
-async function call<M extends keyof typeof contract>(app: OpenedApp, method: M, input: unknown) {
-  const envelope = await app.dispatch(method, input);
-  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as ReturnType<(typeof contract)[M]['output']['parse']>;
-}
-
-const megabytes = (bytes: number) => Math.round(bytes / 104_857.6) / 10;
 
 // ---------------------------------------------------------------- the plan and its evidence
 
@@ -83,8 +51,7 @@ function minutes(size: number, seed: number): Buffer {
  * bytes stand for them) and Word and text notes (which compress), in files of 100 KB to 2 MB,
  * each cited by an action as a piece of evidence.
  */
-function addEvidence(app: OpenedApp, planId: string, totalBytes: number): { files: number; bytes: number } {
-  const sqlite = app.core.db.$client;
+export function addEvidence(sqlite: Sqlite.Database, planId: string, totalBytes: number): { files: number; bytes: number } {
   const actionIds = (sqlite.prepare('select id from actions where plan_id = ? order by id').all(planId) as { id: string }[]).map((row) => row.id);
   const now = new Date().toISOString();
   const insertAttachment = sqlite.prepare('insert into attachments (hash, size, media_type, content, created_at) values (?, ?, ?, ?, ?)');
@@ -110,18 +77,9 @@ function addEvidence(app: OpenedApp, planId: string, totalBytes: number): { file
   return { files, bytes: written };
 }
 
-function generateInto(dataDirectory: string): void {
-  const app = open(dataDirectory);
-  const generated = generatePlan(app.core.db.$client, planSize(actionCount));
-  const evidence = addEvidence(app, generated.planId, evidenceBytes);
-  app.core.db.$client.pragma('wal_checkpoint(TRUNCATE)');
-  app.close();
-  process.stdout.write(JSON.stringify({ planId: generated.planId, size: generated.size, evidence }));
-}
-
 // ---------------------------------------------------------------- export, import, zip
 
-async function exportBundle(app: OpenedApp, planId: string, passphrase: string | null): Promise<{ bytes: Buffer; exported: Awaited<ReturnType<typeof call<'bundles.export'>>> }> {
+async function exportBundle(app: OpenedApp, planId: string, passphrase: string | null) {
   const exported = await call(app, 'bundles.export', { planId, themeId: null, classification: 'official', passphrase, withPdf: false });
   const pieces: Buffer[] = [];
   for (let offset = 0; ; ) {
@@ -151,85 +109,211 @@ async function importBundle(app: OpenedApp, bytes: Buffer, passphrase: string | 
   return { receiveMs: received.ms, inspectMs: inspected.ms, applyMs: applied.ms, added: applied.value.added };
 }
 
-/** The same files packed by the system's `zip` (deflate, its default level), for the ratio. */
-function zipBaseline(bundle: Buffer, folder: string): { ms: number; bytes: number } {
+/** Imports into a fresh data folder, removed afterwards so a run of large bundles does not fill the disk. */
+async function importFresh(folder: string, bytes: Buffer, passphrase: string | null) {
+  const target = open(folder);
+  try {
+    return await importBundle(target, bytes, passphrase);
+  } finally {
+    target.close();
+    // Files may still be being written into the folder after the import has answered (seen as
+    // ENOTEMPTY): removing it is then left to the end of the run, when the work folder goes.
+    try {
+      fs.rmSync(folder, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch {
+      // Removed with the rest of the work folder.
+    }
+  }
+}
+
+/** Unpacks the bundle's files into `folder`/unpacked, for the system's `zip` to pack. */
+function unpackForZip(bundle: Buffer, folder: string): string {
   const unpacked = path.join(folder, 'unpacked');
-  const packed = path.join(folder, 'system.zip');
   fs.rmSync(unpacked, { recursive: true, force: true });
-  fs.rmSync(packed, { force: true });
   fs.mkdirSync(unpacked, { recursive: true });
   const source = path.join(folder, 'source.zip');
   fs.writeFileSync(source, bundle);
   execFileSync('unzip', ['-q', source, '-d', unpacked]);
-  const started = performance.now();
-  execFileSync('zip', ['-q', '-r', packed, '.'], { cwd: unpacked });
-  return { ms: performance.now() - started, bytes: fs.statSync(packed).size };
+  fs.rmSync(source, { force: true });
+  return unpacked;
 }
 
-async function main(): Promise<void> {
-  fs.mkdirSync(args.dir, { recursive: true });
-  const work = fs.mkdtempSync(path.join(path.resolve(args.dir), 'g2g-bench-bundles-'));
-  const source = path.join(work, 'source');
-  const generationStart = performance.now();
-  const child = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--generate-into', source, '--actions', String(actionCount), '--evidence-mb', String(args['evidence-mb'])], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  if (child.status !== 0) throw new Error(`Generating the plan failed:\n${child.stderr}`);
-  const { planId, size, evidence } = JSON.parse(child.stdout) as { planId: string; size: ReturnType<typeof planSize>; evidence: { files: number; bytes: number } };
-  const generationMs = performance.now() - generationStart;
-  const loadBefore = os.loadavg();
+/** The same files packed by the system's `zip` (deflate, its default level), for the ratio. */
+function zipOnce(unpacked: string, folder: string): { ms: number; bytes: number } {
+  const packed = path.join(folder, 'system.zip');
+  fs.rmSync(packed, { force: true });
+  const started = performance.now();
+  execFileSync('zip', ['-q', '-r', packed, '.'], { cwd: unpacked });
+  const result = { ms: performance.now() - started, bytes: fs.statSync(packed).size };
+  fs.rmSync(packed, { force: true });
+  return result;
+}
 
+export interface BundleFigures {
+  bundle: { bytes: number; lockedBytes: number | null; records: Record<string, number>; attachments: number; systemZipBytes: number; zip: string };
+  operations: Record<string, Figure>;
+  ratios: { exportToSystemZip: number; importToSystemZip: number | null; lockedExportLessKdfToSystemZip: number | null };
+  sameBundleAgain: unknown;
+  /** Why the app refused to import its own bundle, when it did. */
+  importRefused: string | null;
+}
+
+/**
+ * Exports the plan `planId` of the data folder `source` as a bundle and imports it into fresh data
+ * folders under `work`, `runs` times each, with the system's `zip -r` of the same files taken in
+ * turn with each round. With `locked`, also the same with a passphrase and the key derivation
+ * alone; with `mergeBack`, the same bundle merged into the plan it came from.
+ */
+export async function measureBundles(
+  work: string,
+  source: string,
+  planId: string,
+  options: { runs: number; locked?: boolean; mergeBack?: boolean },
+): Promise<BundleFigures> {
+  const { runs } = options;
   const app = open(source);
   try {
-    // Warm up: the key is made and the modules load once.
+    // Warm up: the modules load once. This first bundle is the one imported and zipped.
     const warm = await exportBundle(app, planId, null);
+    const unpacked = unpackForZip(warm.bytes, work);
     const exportTimes: number[] = [];
-    for (let round = 0; round < runs; round += 1) exportTimes.push((await time(() => exportBundle(app, planId, null))).ms);
-    const lockedTimes: number[] = [];
-    let lockedBytes: Buffer = Buffer.alloc(0);
-    for (let round = 0; round < runs; round += 1) {
-      const locked = await time(() => exportBundle(app, planId, PASSPHRASE));
-      lockedTimes.push(locked.ms);
-      lockedBytes = locked.value.bytes;
-    }
-    const kdfTimes: number[] = [];
-    for (let round = 0; round < runs; round += 1) kdfTimes.push((await time(() => deriveKey(PASSPHRASE, crypto.randomBytes(16)))).ms);
-    const kdf = stats(kdfTimes);
-
     const importRounds: Awaited<ReturnType<typeof importBundle>>[] = [];
-    const lockedImportTimes: number[] = [];
-    for (let round = 0; round < runs; round += 1) {
-      const target = open(path.join(work, `import-${round}`));
-      try {
-        importRounds.push(await importBundle(target, warm.bytes, null));
-      } finally {
-        target.close();
-      }
-      const lockedTarget = open(path.join(work, `import-locked-${round}`));
-      try {
-        const locked = await importBundle(lockedTarget, lockedBytes, PASSPHRASE);
-        lockedImportTimes.push(locked.receiveMs + locked.inspectMs + locked.applyMs);
-      } finally {
-        lockedTarget.close();
-      }
-    }
-    // Merging the same bundle back into the plan it came from: every record compared, none changed.
-    const sameAgain = await importBundle(app, warm.bytes, null).catch((error: Error) => ({ error: error.message }));
-
     const zipTimes: number[] = [];
     let zipBytes = 0;
+    // A bundle the app refuses to import (a limit passed) is reported, and the rest still timed.
+    let importRefused: string | null = null;
     for (let round = 0; round < runs; round += 1) {
-      const zipped = zipBaseline(warm.bytes, work);
+      exportTimes.push((await time(() => exportBundle(app, planId, null))).ms);
+      if (importRefused === null) {
+        try {
+          importRounds.push(await importFresh(path.join(work, `import-${round}`), warm.bytes, null));
+        } catch (error) {
+          importRefused = (error as Error).message;
+        }
+      }
+      const zipped = zipOnce(unpacked, work);
       zipTimes.push(zipped.ms);
       zipBytes = zipped.bytes;
     }
+    fs.rmSync(unpacked, { recursive: true, force: true });
 
-    const exportStats = stats(exportTimes);
-    const importTotals = importRounds.map((round) => round.receiveMs + round.inspectMs + round.applyMs);
-    const importStats = stats(importTotals);
     const zipStats = stats(zipTimes);
+    const exportStats = stats(exportTimes);
+    const againstZip = (label: string, ours: Stats): Figure => ({ label, ours, raw: zipStats, rawLabel: 'system zip -r', ratio: ours.medianMs / zipStats.medianMs });
+    const operations: Record<string, Figure> = {
+      'bundles.export': againstZip('bundle export (bundles.export and download)', exportStats),
+      'system-zip': { label: 'system zip -r of the same files', ours: zipStats },
+    };
+    const importStats = importRounds.length > 0 ? stats(importRounds.map((round) => round.receiveMs + round.inspectMs + round.applyMs)) : null;
+    if (importStats) {
+      operations['bundles.import'] = againstZip('bundle import into a fresh data folder (receive, inspect, apply)', importStats);
+      operations['bundles.import-receive'] = { label: '  of which receive', ours: stats(importRounds.map((round) => round.receiveMs)) };
+      operations['bundles.import-inspect'] = { label: '  of which inspect', ours: stats(importRounds.map((round) => round.inspectMs)) };
+      operations['bundles.import-apply'] = { label: '  of which apply (inspects again, backs up, writes)', ours: stats(importRounds.map((round) => round.applyMs)) };
+    }
+
+    let lockedBytes: number | null = null;
+    let lockedRatio: number | null = null;
+    if (options.locked) {
+      const lockedTimes: number[] = [];
+      let locked: Buffer = Buffer.alloc(0);
+      for (let round = 0; round < runs; round += 1) {
+        const timed = await time(() => exportBundle(app, planId, PASSPHRASE));
+        lockedTimes.push(timed.ms);
+        locked = timed.value.bytes;
+      }
+      const kdfTimes: number[] = [];
+      for (let round = 0; round < runs; round += 1) kdfTimes.push((await time(() => deriveKey(PASSPHRASE, crypto.randomBytes(16)))).ms);
+      const lockedImportTimes: number[] = [];
+      for (let round = 0; round < runs; round += 1) {
+        const imported = await importFresh(path.join(work, `import-locked-${round}`), locked, PASSPHRASE);
+        lockedImportTimes.push(imported.receiveMs + imported.inspectMs + imported.applyMs);
+      }
+      const lockedStats = stats(lockedTimes);
+      const kdfStats = stats(kdfTimes);
+      operations['bundles.export-locked'] = againstZip('bundle export locked, with key derivation', lockedStats);
+      operations['kdf'] = { label: 'key derivation (scrypt) alone', ours: kdfStats };
+      operations['bundles.import-locked'] = againstZip('bundle import locked, with key derivation twice (inspect and apply)', stats(lockedImportTimes));
+      lockedBytes = locked.length;
+      lockedRatio = roundTo((lockedStats.medianMs - kdfStats.medianMs) / zipStats.medianMs);
+    }
+    // Merging the same bundle back into the plan it came from: every record compared, none changed.
+    const sameBundleAgain = options.mergeBack ? await importBundle(app, warm.bytes, null).catch((error: Error) => ({ error: error.message })) : null;
+
+    return {
+      bundle: {
+        bytes: warm.bytes.length,
+        lockedBytes,
+        records: warm.exported.records,
+        attachments: warm.exported.attachments,
+        systemZipBytes: zipBytes,
+        zip: execFileSync('zip', ['-v'], { encoding: 'utf8' }).split('\n')[1]?.trim() ?? 'zip',
+      },
+      operations,
+      ratios: {
+        exportToSystemZip: roundTo(exportStats.medianMs / zipStats.medianMs),
+        importToSystemZip: importStats ? roundTo(importStats.medianMs / zipStats.medianMs) : null,
+        lockedExportLessKdfToSystemZip: lockedRatio,
+      },
+      sameBundleAgain,
+      importRefused,
+    };
+  } finally {
+    app.close();
+  }
+}
+
+// ---------------------------------------------------------------- the command line
+
+function parse() {
+  const { values: args } = parseArgs({
+    options: {
+      actions: { type: 'string', default: '5000' },
+      'evidence-mb': { type: 'string', default: '50' },
+      runs: { type: 'string', default: '3' },
+      dir: { type: 'string', default: os.tmpdir() },
+      keep: { type: 'boolean', default: false },
+      /** Internal: generate the plan and its evidence into this data folder, print its id, and stop. */
+      'generate-into': { type: 'string' },
+    },
+  });
+  const actionCount = Number(args.actions);
+  const evidenceBytes = Number(args['evidence-mb']) * 1024 * 1024;
+  const runs = Number(args.runs);
+  if (!Number.isInteger(actionCount) || actionCount < 1) throw new Error('--actions takes a whole number above 0.');
+  if (!Number.isFinite(evidenceBytes) || evidenceBytes < 0) throw new Error('--evidence-mb takes a number of megabytes.');
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number above 0.');
+  return { args, actionCount, evidenceBytes, runs };
+}
+
+function generateInto(dataDirectory: string, actionCount: number, evidenceBytes: number): void {
+  const app = open(dataDirectory);
+  const generated = generatePlan(app.core.db.$client, planSize(actionCount));
+  const evidence = addEvidence(app.core.db.$client, generated.planId, evidenceBytes);
+  app.core.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  app.close();
+  process.stdout.write(JSON.stringify({ planId: generated.planId, size: generated.size, evidence }));
+}
+
+async function main(): Promise<void> {
+  const { args, actionCount, evidenceBytes, runs } = parse();
+  if (args['generate-into']) return generateInto(args['generate-into'], actionCount, evidenceBytes);
+  fs.mkdirSync(args.dir, { recursive: true });
+  const work = fs.mkdtempSync(path.join(path.resolve(args.dir), 'g2g-bench-bundles-'));
+  const source = path.join(work, 'source');
+  try {
+    const generationStart = performance.now();
+    const child = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--generate-into', source, '--actions', String(actionCount), '--evidence-mb', String(args['evidence-mb'])], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    if (child.status !== 0) throw new Error(`Generating the plan failed:\n${child.stderr}`);
+    const { planId, size, evidence } = JSON.parse(child.stdout) as { planId: string; size: ReturnType<typeof planSize>; evidence: { files: number; bytes: number } };
+    const generationMs = performance.now() - generationStart;
+    const loadBefore = loadAverage();
+
+    const figures = await measureBundles(work, source, planId, { runs, locked: true, mergeBack: true });
     const report = {
       when: new Date().toISOString(),
       machine: {
@@ -237,51 +321,37 @@ async function main(): Promise<void> {
         platform: `${process.platform} ${process.arch}`,
         cpus: os.cpus().length,
         cpuModel: os.cpus()[0]?.model ?? 'unknown',
-        zip: execFileSync('zip', ['-v'], { encoding: 'utf8' }).split('\n')[1]?.trim() ?? 'zip',
-        loadAverageBefore: loadBefore.map((value) => Math.round(value * 100) / 100),
-        loadAverageAfter: os.loadavg().map((value) => Math.round(value * 100) / 100),
+        zip: figures.bundle.zip,
+        loadAverageBefore: loadBefore,
+        loadAverageAfter: loadAverage(),
       },
       plan: { actions: size.actions, kpis: size.kpis, kpiValues: size.kpis * size.kpiPeriods, progressUpdates: size.progressUpdates, evidence, generationMs: Math.round(generationMs) },
-      bundle: { bytes: warm.bytes.length, lockedBytes: lockedBytes.length, records: warm.exported.records, attachments: warm.exported.attachments, systemZipBytes: zipBytes },
-      timings: {
-        'export (bundles.export and download)': exportStats,
-        'export locked, with key derivation': stats(lockedTimes),
-        'key derivation (scrypt) alone': kdf,
-        'import into a fresh data folder (receive, inspect, apply)': importStats,
-        '  of which receive': stats(importRounds.map((round) => round.receiveMs)),
-        '  of which inspect': stats(importRounds.map((round) => round.inspectMs)),
-        '  of which apply (inspects again, backs up, writes)': stats(importRounds.map((round) => round.applyMs)),
-        'import locked, with key derivation twice (inspect and apply)': stats(lockedImportTimes),
-        'system zip -r of the same files': zipStats,
-      },
-      ratios: {
-        exportToSystemZip: Math.round((exportStats.medianMs / zipStats.medianMs) * 100) / 100,
-        lockedExportLessKdfToSystemZip: Math.round(((stats(lockedTimes).medianMs - kdf.medianMs) / zipStats.medianMs) * 100) / 100,
-        importToSystemZip: Math.round((importStats.medianMs / zipStats.medianMs) * 100) / 100,
-      },
-      sameBundleAgain: sameAgain,
-      memory: { nodePeakRssMb: Math.round(process.resourceUsage().maxRSS / 102.4) / 10 },
+      bundle: figures.bundle,
+      timings: Object.fromEntries(Object.values(figures.operations).map((figure) => [figure.label, figure.ours])),
+      ratios: figures.ratios,
+      importRefused: figures.importRefused,
+      sameBundleAgain: figures.sameBundleAgain,
+      memory: { nodePeakRssMb: megabytes(peakRssBytes()) },
     };
     fs.mkdirSync(REPORT_FOLDER, { recursive: true });
     fs.writeFileSync(path.join(REPORT_FOLDER, 'bundles.json'), `${JSON.stringify(report, null, 2)}\n`);
 
     console.log(
       `Plan bundle of ${size.actions.toLocaleString('en-GB')} actions and ${megabytes(evidence.bytes)} MB of evidence in ${evidence.files} files ` +
-        `(${report.machine.cpus} CPUs, load ${report.machine.loadAverageBefore.join(' ')})`,
+        `(${report.machine.cpus} CPUs, load ${loadBefore.join(' ')})`,
     );
-    console.log(`  bundle ${megabytes(warm.bytes.length)} MB (locked ${megabytes(lockedBytes.length)} MB); system zip of the same files ${megabytes(zipBytes)} MB`);
+    console.log(`  bundle ${megabytes(figures.bundle.bytes)} MB (locked ${megabytes(figures.bundle.lockedBytes ?? 0)} MB); system zip of the same files ${megabytes(figures.bundle.systemZipBytes)} MB`);
     for (const [name, figure] of Object.entries(report.timings)) {
-      console.log(`  ${name.padEnd(62)} median ${String(figure.medianMs).padStart(6)} ms  (min ${figure.minMs}, max ${figure.maxMs}, ${figure.runs} run${figure.runs === 1 ? '' : 's'})`);
+      console.log(`  ${name.padEnd(68)} median ${ms(figure.medianMs).padStart(6)} ms  (min ${ms(figure.minMs)}, max ${ms(figure.maxMs)}, ${figure.runs} run${figure.runs === 1 ? '' : 's'})`);
     }
-    console.log(`  ratios to system zip: export ${report.ratios.exportToSystemZip}, locked export less key derivation ${report.ratios.lockedExportLessKdfToSystemZip}, import ${report.ratios.importToSystemZip}`);
-    console.log(`  the same bundle merged back into its own plan: ${JSON.stringify(sameAgain)}`);
+    console.log(`  ratios to system zip: export ${figures.ratios.exportToSystemZip}, locked export less key derivation ${figures.ratios.lockedExportLessKdfToSystemZip}, import ${figures.ratios.importToSystemZip}`);
+    if (figures.importRefused) console.log(`  the import was refused: ${figures.importRefused}`);
+    console.log(`  the same bundle merged back into its own plan: ${JSON.stringify(figures.sameBundleAgain)}`);
     console.log(`  peak memory: Node ${report.memory.nodePeakRssMb} MB RSS`);
     console.log(`Written to ${path.relative(ROOT, path.join(REPORT_FOLDER, 'bundles.json'))}`);
   } finally {
-    app.close();
     if (!args.keep) fs.rmSync(work, { recursive: true, force: true });
   }
 }
 
-if (args['generate-into']) generateInto(args['generate-into']);
-else await main();
+if (isMain(import.meta.filename)) await main();

@@ -6,7 +6,10 @@ import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { DATABASE_FILE_NAME } from '../../electron/core/paths';
+import { WEB_HOST } from './common';
 import { addLongKpi } from './generate';
+import type { Figure } from './services';
+import { stats } from './timing';
 
 export interface UiTimings {
   runs: number;
@@ -24,10 +27,9 @@ interface PageGlobals {
   performance: { getEntriesByName(name: string): { duration: number }[] };
 }
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 async function startHost(dataDirectory: string) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'out/web.mjs'), '--port', '0', '--data-dir', dataDirectory], {
+  const child = spawn(process.execPath, [WEB_HOST, '--port', '0', '--data-dir', dataDirectory], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -229,4 +231,26 @@ export async function measureKpiScreens(dataDirectory: string, planId: string, k
     await browser.close();
   }
   return timings;
+}
+
+/**
+ * The screens in Chromium as rows of a report: the action table, then the KPI screens (which add
+ * the long KPI to the plan, after the scorecard has been timed).
+ */
+export async function measureUi(dataDirectory: string, planId: string, size: { actions: number; kpis: number }, runs: number): Promise<Record<string, Figure>> {
+  const table = await measureActionTable(dataDirectory, planId, size.actions, runs);
+  const kpi = await measureKpiScreens(dataDirectory, planId, size.kpis, runs);
+  const row = (label: string, samples: number[]): Figure => ({ label, ours: stats(samples) });
+  return {
+    'ui.table-open': row('open the action table by a fresh page load (app start included)', table.openTable),
+    'ui.table-switch': row('open the action table from another page of the app', table.switchToTable),
+    'ui.table-filter': row('filter the table by RAG', table.filterByRag),
+    'ui.table-sort': row('sort the table by due date', table.sortByDue),
+    'ui.table-search': row('search the actions and their updates (after the 250 ms pause)', table.search),
+    'ui.scorecard-open': row(`open the KPI scorecard (${kpi.scorecardRows.toLocaleString('en-GB')} rows) by a fresh page load`, kpi.openScorecard),
+    'ui.scorecard-switch': row('open the KPI scorecard from another page of the app', kpi.switchToScorecard),
+    'ui.chart-draw': row(`draw a KPI chart of ${kpi.longSeriesValues.toLocaleString('en-GB')} values (${kpi.longSeriesPointsDrawn} points drawn)`, kpi.drawLongChart),
+    'ui.chart-open': row(`open a KPI page of ${kpi.longSeriesValues.toLocaleString('en-GB')} values by a fresh page load`, kpi.openLongChart),
+    'ui.chart-from-scorecard': row('open that KPI page from the scorecard', kpi.longChartFromScorecard),
+  };
 }

@@ -18,7 +18,10 @@ import type { HandlerGroup } from './types';
 type Reader = Pick<Core, 'db'>;
 type KpiRow = typeof kpis.$inferSelect;
 
-/** The plan's live KPIs in reference order, each with its links and how many values it holds. */
+/**
+ * The plan's live KPIs in reference order, each with its links and how many values it holds; or
+ * only those of `only`, every query then kept to them, so one KPI costs the same in any plan.
+ */
 export function listKpis(reader: Reader, planId: string, only?: string[]): Kpi[] {
   const rows = reader.db
     .select()
@@ -29,20 +32,30 @@ export function listKpis(reader: Reader, planId: string, only?: string[]): Kpi[]
     .select({ kpiId: kpiThemes.kpiId, id: themes.id, reference: themes.reference, title: themes.title })
     .from(kpiThemes)
     .innerJoin(themes, eq(themes.id, kpiThemes.themeId))
-    .where(and(eq(themes.planId, planId), isNull(kpiThemes.deletedAt), isNull(themes.deletedAt)))
+    .where(and(eq(themes.planId, planId), isNull(kpiThemes.deletedAt), isNull(themes.deletedAt), only ? inArray(kpiThemes.kpiId, only) : undefined))
     .all();
-  const actionLinks = reader.db
-    .select({ kpiId: actionKpis.kpiId, id: actions.id, reference: actions.reference, title: actions.title })
-    .from(actionKpis)
-    .innerJoin(actions, eq(actions.id, actionKpis.actionId))
-    .where(and(eq(actions.planId, planId), isNull(actionKpis.deletedAt), isNull(actions.deletedAt)))
-    .all();
+  type ActionLink = { kpiId: string; id: string; reference: string; title: string };
+  // For a few KPIs the links are read first (a cross join keeps SQLite to that order), rather
+  // than every action of the plan being visited to find the few linked to them.
+  const actionLinks = only
+    ? (reader.db.$client
+        .prepare(
+          `select ak.kpi_id as kpiId, a.id, a.reference, a.title from action_kpis ak cross join actions a on a.id = ak.action_id
+           where ak.kpi_id in (${only.map(() => '?').join(', ')}) and ak.deleted_at is null and a.plan_id = ? and a.deleted_at is null`,
+        )
+        .all(...only, planId) as ActionLink[])
+    : reader.db
+        .select({ kpiId: actionKpis.kpiId, id: actions.id, reference: actions.reference, title: actions.title })
+        .from(actionKpis)
+        .innerJoin(actions, eq(actions.id, actionKpis.actionId))
+        .where(and(eq(actions.planId, planId), isNull(actionKpis.deletedAt), isNull(actions.deletedAt)))
+        .all();
   const counts = new Map(
     reader.db
       .select({ kpiId: kpiValues.kpiId, count: count() })
       .from(kpiValues)
       .innerJoin(kpis, eq(kpis.id, kpiValues.kpiId))
-      .where(and(eq(kpis.planId, planId), isNull(kpiValues.deletedAt)))
+      .where(and(eq(kpis.planId, planId), isNull(kpiValues.deletedAt), only ? inArray(kpiValues.kpiId, only) : undefined))
       .groupBy(kpiValues.kpiId)
       .all()
       .map((row) => [row.kpiId, row.count]),
