@@ -7,7 +7,9 @@
 // other processor, while the app goes on. Nothing is at risk while the copy waits: the log holds
 // every committed page (synced at commit), and SQLite reads through it; if the process ends, the
 // next connection to open the file finishes the copy. Should the worker fail to start, the
-// connection that wrote does the copy itself, as it would have done.
+// connection that wrote does the copy itself, as it would have done. Closing the connection
+// waits for a copy still under way (`waitForCheckpoints`), so that a restore or a removal of the
+// folder never meets a worker with the files open.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type Sqlite from 'better-sqlite3';
@@ -15,17 +17,39 @@ import type Sqlite from 'better-sqlite3';
 /** The worker: opens the file, copies what it can of the log into it (never waiting on readers or writers), and closes. */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const Sqlite = require(workerData.module);
-const sqlite = new Sqlite(workerData.file, { fileMustExist: true });
+const done = new Int32Array(workerData.done);
 try {
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = FULL');
-  const [result] = sqlite.pragma('wal_checkpoint(PASSIVE)');
-  parentPort.postMessage(result);
+  const Sqlite = require(workerData.module);
+  const sqlite = new Sqlite(workerData.file, { fileMustExist: true });
+  try {
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = FULL');
+    const [result] = sqlite.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage(result);
+  } finally {
+    sqlite.close();
+  }
 } finally {
-  sqlite.close();
+  Atomics.store(done, 0, 1);
+  Atomics.notify(done, 0);
 }
 `;
+
+/** Copies under way, by the connection whose write they copy: each a flag the worker sets when it has closed. */
+const underWay = new WeakMap<Sqlite.Database, Set<Int32Array>>();
+
+/**
+ * Waits, blocking, for the copies of this connection's writes still under way (at most
+ * `timeoutMs` in all). Call before closing the connection, so that nothing moves, replaces or
+ * removes the database's files while a worker still has them open.
+ */
+export function waitForCheckpoints(sqlite: Sqlite.Database, timeoutMs = 120_000): void {
+  const flags = underWay.get(sqlite);
+  if (!flags) return;
+  const until = Date.now() + timeoutMs;
+  for (const flag of flags) Atomics.wait(flag, 0, 0, Math.max(0, until - Date.now()));
+  underWay.delete(sqlite);
+}
 
 /** Where better-sqlite3 is, for the worker to load the same copy of SQLite as this thread. */
 function sqliteModule(): string {
@@ -72,13 +96,19 @@ function checkpointInBackground(sqlite: Sqlite.Database, module?: string): Promi
       // The connection may have been closed meanwhile; the next to open the file finishes the copy.
       resolve(sqlite.open ? checkpointHere(sqlite) : { logPages: 0, checkpointedPages: 0, inBackground: false });
     };
+    const done = new SharedArrayBuffer(4);
     let worker: Worker;
     try {
-      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: sqlite.name, module: module ?? sqliteModule() } });
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: sqlite.name, module: module ?? sqliteModule(), done } });
     } catch {
       fallBack();
       return;
     }
+    const flag = new Int32Array(done);
+    let flags = underWay.get(sqlite);
+    if (!flags) underWay.set(sqlite, (flags = new Set()));
+    flags.add(flag);
+    worker.once('exit', () => flags.delete(flag));
     worker.once('message', (row: { log: number; checkpointed: number }) => {
       answered = true;
       resolve({ logPages: row.log, checkpointedPages: row.checkpointed, inBackground: true });

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { waitForCheckpoints } from '../../db/checkpoint';
 import { openDatabase } from '../../db/database';
 import type { RestoreResult } from '../../shared/contract-backups';
 import { AppError } from '../../shared/errors';
@@ -79,6 +80,7 @@ export function openApp(options: OpenAppOptions): OpenedApp {
     close() {
       core.close();
       feed.close();
+      waitForCheckpoints(opened.sqlite);
       if (opened.sqlite.open) opened.sqlite.close();
     },
   };

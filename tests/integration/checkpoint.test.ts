@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writingWithCheckpointAfter } from '../../db/checkpoint';
+import { waitForCheckpoints, writingWithCheckpointAfter } from '../../db/checkpoint';
 import { makeTempDirectory } from '../support/temp-app';
 
 const opened: Sqlite.Database[] = [];
@@ -67,6 +67,22 @@ describe('a large write copied into the file by a worker thread', () => {
     const reopened = new Sqlite(file, { readonly: true });
     opened.push(reopened);
     expect(reopened.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(contentHash(reopened)).toBe(result);
+  });
+
+  it('makes closing wait for a copy under way, so the files are never moved while a worker has them open', () => {
+    const { sqlite, file } = walDatabase();
+    const { result } = writingWithCheckpointAfter(sqlite, () => writeMuch(sqlite, 16));
+    expect(fs.statSync(file).size).toBeLessThan(MEGABYTE);
+    // No turn of the event loop: the wait blocks until the worker has copied the log and closed.
+    waitForCheckpoints(sqlite);
+    expect(fs.statSync(file).size).toBeGreaterThan(16 * MEGABYTE);
+    sqlite.close();
+    const moved = `${file}.aside`;
+    fs.renameSync(file, moved);
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    const reopened = new Sqlite(moved, { readonly: true });
+    opened.push(reopened);
     expect(contentHash(reopened)).toBe(result);
   });
 
