@@ -197,7 +197,7 @@ export const HOSTILE_ZIPS: HostileZip[] = [
     name: 'an entry that declares more than the entry limit',
     problem: 'too-large',
     entry: 'huge.bin',
-    build: async () => rawZip([{ name: 'huge.bin', compressedSize: 250 * MiB, uncompressedSize: 250 * MiB, crc32: 0 }]),
+    build: async () => rawZip([{ name: 'huge.bin', compressedSize: 500 * MiB, uncompressedSize: 500 * MiB, crc32: 0 }]),
   },
   {
     name: 'more entries than the limit (50,001)',

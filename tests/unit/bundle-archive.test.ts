@@ -4,7 +4,8 @@
 import crypto from 'node:crypto';
 import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
-import { type ArchiveEntry, type ArchiveLimits, BUNDLE_LIMITS, BundleProblem, readArchive, writeArchive } from '../../electron/core/bundles/archive';
+import fc from 'fast-check';
+import { type ArchiveEntry, type ArchiveLimits, BUNDLE_LIMITS, BundleProblem, readArchive, sizeProblem, writeArchive } from '../../electron/core/bundles/archive';
 import { HOSTILE_ZIPS, rawZip } from '../support/hostile-zips';
 
 async function refusal(bytes: Buffer, limits?: ArchiveLimits): Promise<BundleProblem> {
@@ -94,7 +95,31 @@ describe('a sound archive', () => {
 
 describe('limits', () => {
   it('has the agreed defaults', () => {
-    expect(BUNDLE_LIMITS).toEqual({ maxArchiveBytes: 2 ** 30, maxEntries: 50_000, maxEntryBytes: 200 * 2 ** 20, maxTotalBytes: 2 * 2 ** 30, maxRatio: 1_000 });
+    expect(BUNDLE_LIMITS).toEqual({ maxArchiveBytes: 2 ** 30, maxEntries: 50_000, maxEntryBytes: 480 * 2 ** 20, maxTotalBytes: 2 * 2 ** 30, maxRatio: 1_000 });
+  });
+
+  it('says before a bundle is made whether reading it back would refuse it for its size, and the two always agree', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 0, max: 4_000 }), { minLength: 1, maxLength: 8 }),
+        fc.record({ maxEntries: fc.integer({ min: 1, max: 8 }), maxEntryBytes: fc.integer({ min: 0, max: 4_000 }), maxTotalBytes: fc.integer({ min: 0, max: 20_000 }) }),
+        async (sizes, chosen) => {
+          const entries = sizes.map((size, index) => ({ name: `file-${index}.bin`, data: crypto.randomBytes(size) }));
+          const limits: ArchiveLimits = { ...BUNDLE_LIMITS, ...chosen };
+          const problem = sizeProblem(entries, limits);
+          const bytes = await writeArchive(entries);
+          if (problem === null) {
+            expect((await readArchive(bytes, limits)).size).toBe(entries.length);
+          } else {
+            const refused = await refusal(bytes, limits);
+            expect(['too-large', 'too-many-entries']).toContain(refused.problem);
+            expect(refused.entry).toBe(problem.entry);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+    expect(sizeProblem([{ name: 'data.json', data: Buffer.alloc(2048) }], { ...BUNDLE_LIMITS, maxEntryBytes: 1024 })?.words).toBe('its data.json would be 2 KB, more than the 1 KB one file of a bundle can be');
   });
 
   it('takes each limit from the caller', async () => {

@@ -72,7 +72,9 @@ const GiB = 1024 * MiB;
 export const BUNDLE_LIMITS: ArchiveLimits = {
   maxArchiveBytes: BUNDLE_MAX_BYTES,
   maxEntries: 50_000,
-  maxEntryBytes: 200 * MiB,
+  // A plan's data.json is one entry, read whole as JSON text: just under the longest text
+  // JavaScript can hold, so a plan of tens of thousands of actions still travels whole.
+  maxEntryBytes: 480 * MiB,
   maxTotalBytes: 2 * GiB,
   // Deflate packs at most about 1,030:1, which only runs of one repeated byte reach. A council's
   // own files can pack far tighter than 200:1 (an export padded with blanks, a log of repeated
@@ -90,6 +92,28 @@ const S_IFLNK = 0o120000;
 
 const DAMAGED_ADVICE = 'Ask the sender for a fresh copy.';
 const SIZE_ADVICE = 'Ask the sender for a bundle of one theme at a time.';
+
+/**
+ * Why a bundle of these entries would be refused for its size when read back, in words (“its
+ * data.json would be 512 MB, more than the 480 MB one file of a bundle can be”), or null. A
+ * bundle is checked before it is made, so none is ever made that this app refuses to read.
+ */
+export function sizeProblem(entries: ArchiveEntry[], limits: ArchiveLimits = BUNDLE_LIMITS): { entry: string | null; words: string } | null {
+  if (entries.length > limits.maxEntries) {
+    return { entry: null, words: `it would hold ${entries.length.toLocaleString('en-GB')} files, more than the ${limits.maxEntries.toLocaleString('en-GB')} a bundle can have` };
+  }
+  let total = 0;
+  for (const { name, data } of entries) {
+    if (data.length > limits.maxEntryBytes) {
+      return { entry: name, words: `its ${name} would be ${describeFileSize(data.length)}, more than the ${describeFileSize(limits.maxEntryBytes)} one file of a bundle can be` };
+    }
+    total += data.length;
+    if (total > limits.maxTotalBytes) {
+      return { entry: name, words: `its files would come to more than the ${describeFileSize(limits.maxTotalBytes)} a bundle can hold` };
+    }
+  }
+  return null;
+}
 
 export async function writeArchive(entries: ArchiveEntry[]): Promise<Buffer> {
   const zip = new yazl.ZipFile();

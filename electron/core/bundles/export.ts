@@ -7,9 +7,11 @@ import { newId } from '../../../db/ids';
 import { attachments as attachmentsTable, auditLog, bundleLog } from '../../../db/schema';
 import type { ExportedBundle } from '../../../shared/contract-bundles';
 import { londonDate } from '../../../shared/dates';
+import type { AppError } from '../../../shared/errors';
+import { describeFileSize } from '../../../shared/vocabulary';
 import type { ParsedInput } from '../../../shared/contract';
 import type { Core } from '../core';
-import { writeArchive, type ArchiveEntry } from './archive';
+import { BUNDLE_LIMITS, sizeProblem, writeArchive, type ArchiveEntry } from './archive';
 import { encryptBundle } from './envelope';
 import {
   ATTACHMENTS_FOLDER,
@@ -31,6 +33,7 @@ import { actionPlanWorkbook, markingOf, planPdf, readmeText, type Marking } from
 import type { BundleRow } from './record-schemas';
 import { loadOrCreateInstallationKey } from './signing';
 import { holdExport } from './transfers';
+import { refusal } from './refusals';
 
 const BATCH = 500;
 
@@ -130,6 +133,16 @@ export function emailWords(facts: { marking: Marking; title: string; authority: 
   return { subject: `[${facts.marking}] ${facts.title}: plan bundle`, text: lines.join('\n') };
 }
 
+/** Refuses to make a bundle that an import would refuse for its size, saying what to send instead. */
+function tooLargeToSend(entry: string | null, words: string, isTheme: boolean): AppError {
+  return refusal(
+    'too-large',
+    entry,
+    `Nothing was made: the ${isTheme ? 'theme' : 'plan'} is too large to send in one bundle (${words}). ` +
+      (isTheme ? 'Move older evidence files out of the plan into links, then send it again.' : 'Send it one theme at a time, or move older evidence files into links.'),
+  );
+}
+
 /** Makes the bundle, keeps it to be downloaded or written out, and logs it. */
 export async function exportBundle(core: Core, input: ParsedInput<'bundles.export'>): Promise<ExportedBundle> {
   const data = collectPlanData(core.db, input.planId, input.themeId);
@@ -203,6 +216,8 @@ export async function exportBundle(core: Core, input: ParsedInput<'bundles.expor
     files: listFiles(entries),
   };
   const { manifestBytes, signatureBytes } = signManifest(manifest, key);
+  const tooLarge = sizeProblem(entries);
+  if (tooLarge) throw tooLargeToSend(tooLarge.entry, tooLarge.words, theme !== null);
   const inner = await writeArchive([
     { name: MANIFEST_ENTRY, data: manifestBytes },
     { name: SIGNATURE_ENTRY, data: signatureBytes },
@@ -211,6 +226,9 @@ export async function exportBundle(core: Core, input: ParsedInput<'bundles.expor
     ...entries.slice(0, -1),
   ]);
   const bytes = input.passphrase ? await encryptBundle(inner, input.passphrase) : inner;
+  if (bytes.length > BUNDLE_LIMITS.maxArchiveBytes) {
+    throw tooLargeToSend(null, `it would be ${describeFileSize(bytes.length)}, more than the ${describeFileSize(BUNDLE_LIMITS.maxArchiveBytes)} a bundle can be`, theme !== null);
+  }
   const encrypted = input.passphrase !== null;
 
   const records = countRecords(data.tables);
