@@ -16,6 +16,8 @@ export type Database = BetterSQLite3Database<typeof schema> & { $client: Sqlite.
 /** Written into the file header (PRAGMA application_id) so the app knows its own files: "G2G!". */
 export const APPLICATION_ID = 0x47324721;
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+/** The page cache of each connection, in KiB. */
+export const CACHE_KIB = 64 * 1024;
 
 export interface OpenOptions {
   file: string;
@@ -98,6 +100,10 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   try {
     if (existed) checkExisting(sqlite, file);
     sqlite.pragma('busy_timeout = 5000');
+    // 64 MB of pages kept in memory rather than SQLite's 2 MB: a plan's action table, its summary
+    // and its KPI links read the same pages again and again, and on a plan of tens of thousands of
+    // actions the default cache let those reads grow twice as fast as the plan.
+    sqlite.pragma(`cache_size = -${CACHE_KIB}`);
     if (!options.readonly) {
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('synchronous = FULL');

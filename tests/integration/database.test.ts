@@ -43,13 +43,14 @@ function populatedDatabase(): string {
 }
 
 describe('opening the database', () => {
-  it('sets WAL, full synchronous writes, foreign keys and a busy timeout', () => {
+  it('sets WAL, full synchronous writes, foreign keys, a busy timeout and a 64 MB page cache', () => {
     app = openTestApp();
     const sqlite = app.core.db.$client;
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(sqlite.pragma('cache_size', { simple: true })).toBe(-65536);
   });
 
   it('reports a file under its name that is not a database at all as damaged (so a backup can be offered), and leaves it as it was', () => {
