@@ -287,7 +287,7 @@ export const actionDueDateChanges = sqliteTable(
     toDate: text().notNull(),
     reason: text().notNull(),
   },
-  (table) => [index('action_due_date_changes_action').on(table.actionId)],
+  (table) => [index('action_due_date_changes_action').on(table.actionId, table.deletedAt)],
 );
 
 export const actionRecommendations = sqliteTable(
@@ -349,7 +349,7 @@ export const progressUpdates = sqliteTable(
     rag: text(),
     authorName: text().notNull(),
   },
-  (table) => [index('progress_updates_action').on(table.actionId, table.updateDate)],
+  (table) => [index('progress_updates_action').on(table.actionId, table.deletedAt, table.updateDate)],
 );
 
 /** File contents, stored once by SHA-256 whatever the number of records that cite them. */

@@ -438,6 +438,17 @@ const MIGRATION_CHECKS: Record<string, (subject: MigrationCase) => void> = {
     ]);
     expect(names(migrated, "select name from pragma_index_list('bundle_log') where origin = 'c'")).toEqual(['bundle_log_plan']);
   },
+  '0004_covering_indexes': ({ migrated, backup }) => {
+    const columnsOf = (sqlite: Sqlite.Database, index: string) => names(sqlite, `select name from pragma_index_info('${index}') order by seqno`);
+    expect(columnsOf(backup, 'progress_updates_action')).toEqual(['action_id', 'update_date']);
+    expect(columnsOf(migrated, 'progress_updates_action')).toEqual(['action_id', 'deleted_at', 'update_date']);
+    expect(columnsOf(backup, 'action_due_date_changes_action')).toEqual(['action_id']);
+    expect(columnsOf(migrated, 'action_due_date_changes_action')).toEqual(['action_id', 'deleted_at']);
+    // The action list's latest update and count of date moves are read from the indexes alone.
+    const plan = (migrated.prepare("explain query plan select (select max(u.update_date) from progress_updates u where u.action_id = x.id and u.deleted_at is null), (select count(*) from action_due_date_changes c where c.action_id = x.id and c.deleted_at is null) from actions x").all() as { detail: string }[]).map((row) => row.detail).join('\n');
+    expect(plan).toContain('USING COVERING INDEX progress_updates_action');
+    expect(plan).toContain('USING COVERING INDEX action_due_date_changes_action');
+  },
 };
 
 describe('each released migration, on a populated database of the version before', () => {
