@@ -6,6 +6,7 @@ import { openApp, type OpenedApp } from '../core/app';
 import { defaultDataDirectory, findUp } from '../core/paths';
 import { describeStartupError } from '../core/startup-error';
 import { appVersion } from '../core/version';
+import { AppError } from '../../shared/errors';
 import { CommandFailure, EXIT_CODES_HELP, UsageFailure, type Command, type CommandContext, type OptionValues } from './command';
 import { commands } from './commands';
 
@@ -128,6 +129,9 @@ async function main(argv: string[]): Promise<number> {
       });
     } catch (error) {
       console.error(describeStartupError(error));
+      if (error instanceof AppError && error.code === 'database-damaged') {
+        console.error('To see the backups: g2g backup list. To restore the newest that checks out (the damaged file is kept in damaged/): g2g backup restore --latest --yes.');
+      }
       return 1;
     }
     try {

@@ -63,7 +63,9 @@ describe('g2g', () => {
     fs.writeFileSync(file, 'this is not a database');
     const answer = g2g('plans', 'list', '--data-dir', folder);
     expect(answer.status).toBe(1);
-    expect(answer.stderr).toContain('is not a Getting to Good database');
+    // Not SQLite at all under the app's own name: damaged, so a backup can be restored over it.
+    expect(answer.stderr).toContain('is damaged: it is not a database file at all');
+    expect(answer.stderr).toContain('g2g backup restore --latest --yes');
     expect(fs.readFileSync(file, 'utf8')).toBe('this is not a database');
   });
 
