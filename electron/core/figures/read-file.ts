@@ -1,7 +1,7 @@
 // Reads the file the performance team sent (or a council's action plan tracker): an Excel workbook
 // (.xlsx) or a CSV file, told apart by their content rather than their names. Anything else is
 // refused with what to do instead.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { FIGURES_MAX_ROWS } from '../../../shared/contract-figures-import';
 import { formatCalendarDate } from '../../../shared/working-days';
@@ -137,8 +137,8 @@ function toSheetCell(value: ExcelValue, format: string | undefined, date1904: bo
  * its rows) stands for each of its rows; a merge across (a title over the table) is shown once,
  * in its first cell, so the cells after it read as blank.
  */
-function mergedValue(cell: ExcelJS.Cell): ExcelValue | null {
-  if (cell.type !== ExcelJS.ValueType.Merge) return cell.value;
+function mergedValue(cell: ExcelJS.Cell, merge: ExcelJS.ValueType): ExcelValue | null {
+  if (cell.type !== merge) return cell.value;
   return cell.master.col === cell.col ? cell.master.value : null;
 }
 
@@ -152,7 +152,9 @@ function lastRowWithValues(worksheet: ExcelJS.Worksheet): number {
 }
 
 async function readWorkbook(named: string, content: Buffer, reading: Reading): Promise<SpreadsheetFile> {
-  const workbook = new ExcelJS.Workbook();
+  // The workbook library is loaded when a workbook is first read, not when the app starts.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ExcelJS.Buffer);
   } catch {
@@ -179,7 +181,7 @@ async function readWorkbook(named: string, content: Buffer, reading: Reading): P
         const cells = rows[rowNumber - 1];
         if (!cells) return;
         row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-          const read = toSheetCell(mergedValue(cell), cell.numFmt, date1904);
+          const read = toSheetCell(mergedValue(cell, excel.ValueType.Merge), cell.numFmt, date1904);
           if (read === null) return;
           cells[columnNumber - 1] = read;
           columnCount = Math.max(columnCount, columnNumber);

@@ -2,7 +2,7 @@
 // CSV. The headings are row 1 of every sheet, so a sheet reads straight back in (into the tracker
 // import, or the performance team's figures import); the marking is in each page's header and
 // footer and in the document's properties; dates are real dates and figures real numbers.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { formatLongDate, londonDate } from '../../../shared/dates';
 import type { Kpi, ScorecardRow } from '../../../shared/contract-kpis';
 import type { SpreadsheetFile } from '../../../shared/contract-spreadsheets';
@@ -279,7 +279,9 @@ function describe(tables: PlanTables): string {
  * inside a bundle: the bundle packs it anyway, and far faster than the workbook library's deflate.
  */
 export async function workbookOf(tables: PlanTables, actor: string, now: Date, { deflated = true }: { deflated?: boolean } = {}): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // The workbook library is loaded when a workbook is first written, not when the app starts.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   const label = marking(tables);
   workbook.creator = actor;
   workbook.lastModifiedBy = actor;
