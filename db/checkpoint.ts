@@ -43,7 +43,7 @@ const underWay = new WeakMap<Sqlite.Database, Set<Int32Array>>();
  * `timeoutMs` in all). Call before closing the connection, so that nothing moves, replaces or
  * removes the database's files while a worker still has them open.
  */
-export function waitForCheckpoints(sqlite: Sqlite.Database, timeoutMs = 120_000): void {
+export function waitForCheckpoints(sqlite: Sqlite.Database, timeoutMs = 30_000): void {
   const flags = underWay.get(sqlite);
   if (!flags) return;
   const until = Date.now() + timeoutMs;
@@ -108,7 +108,11 @@ function checkpointInBackground(sqlite: Sqlite.Database, module?: string): Promi
     let flags = underWay.get(sqlite);
     if (!flags) underWay.set(sqlite, (flags = new Set()));
     flags.add(flag);
-    worker.once('exit', () => flags.delete(flag));
+    worker.once('exit', () => {
+      // A worker that ended without reaching its own signal (it could not start) is not waited for.
+      Atomics.store(flag, 0, 1);
+      flags.delete(flag);
+    });
     worker.once('message', (row: { log: number; checkpointed: number }) => {
       answered = true;
       resolve({ logPages: row.log, checkpointedPages: row.checkpointed, inBackground: true });

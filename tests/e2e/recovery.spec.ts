@@ -5,6 +5,9 @@ import { call, demoPlanId, expectNoAccessibilityViolations } from './support';
 
 test.describe('backups in Settings', () => {
   test('are taken on demand, listed with why and whether they check out, and one is restored after a confirmation', async ({ page, host, context }) => {
+    // Two backups, two axe checks, a restore that closes and reopens the database and a reload of
+    // the page: more than most tests, and on a busy two-core machine more than the default minute.
+    test.setTimeout(120_000);
     await openApp(page, host, '/settings');
     const section = page.getByRole('region', { name: 'Backups', exact: true });
     await expect(section.getByText('taken every day while the app is open')).toBeVisible();
