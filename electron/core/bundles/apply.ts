@@ -8,7 +8,7 @@ import path from 'node:path';
 import type Sqlite from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import { getTableColumns } from 'drizzle-orm';
-import { appendAudit } from '../../../db/audit';
+import { appendingAudit, type AuditEntry } from '../../../db/audit';
 import { writingWithCheckpointAfter } from '../../../db/checkpoint';
 import { backupDatabase } from '../../../db/database';
 import { insertingInBulk } from '../../../db/search-index';
@@ -85,9 +85,11 @@ function assertReferencesUnique(core: Core, decisions: Decision[]): void {
   }
 }
 
-function auditRow(unit: UnitOfWork, table: string, id: string, planId: string, operation: 'create' | 'update' | 'delete', before: BundleRow | null, after: BundleRow): void {
+type Append = (entry: AuditEntry) => void;
+
+function auditRow(unit: UnitOfWork, append: Append, table: string, id: string, planId: string, operation: 'create' | 'update' | 'delete', before: BundleRow | null, after: BundleRow): void {
   unit.changed.add(table);
-  appendAudit(unit.db.$client, {
+  append({
     changeId: unit.changeId,
     at: unit.now,
     actor: unit.actor,
@@ -132,20 +134,20 @@ function writerOf(sqlite: Sqlite.Database, entry: BundleTable): TableWriter {
   return writer;
 }
 
-function write(unit: UnitOfWork, decision: Decision, planId: string, inserted: (table: string, id: string) => void): void {
+function write(unit: UnitOfWork, append: Append, decision: Decision, planId: string, inserted: (table: string, id: string) => void): void {
   const { entry, incoming, local } = decision;
   const writer = writerOf(unit.db.$client, entry);
   if (!local) {
     writer.insert.run(...writer.values(incoming));
     inserted(entry.name, incoming.id);
     // A record that arrives already deleted is recorded as a removal: undoing the import leaves it deleted.
-    auditRow(unit, entry.name, incoming.id, planId, incoming.deletedAt === null ? 'create' : 'delete', null, incoming);
+    auditRow(unit, append, entry.name, incoming.id, planId, incoming.deletedAt === null ? 'create' : 'delete', null, incoming);
     return;
   }
   // Every column as the bundle has it, under the id here, one revision past the one here.
   const after: BundleRow = { ...incoming, id: local.id, revision: local.revision + 1 };
   writer.update.run(...writer.values(after), local.id);
-  auditRow(unit, entry.name, local.id, planId, decision.outcome === 'deleted' ? 'delete' : 'update', local, after);
+  auditRow(unit, append, entry.name, local.id, planId, decision.outcome === 'deleted' ? 'delete' : 'update', local, after);
 }
 
 export interface ApplyOptions {
@@ -175,22 +177,23 @@ export function applyBundle(core: Core, bundle: CheckedBundle, plan: MergePlan, 
         const inserted = unit.db.insert(attachments).values({ ...attachment, content }).onConflictDoNothing().run();
         if (inserted.changes > 0) unit.changed.add('attachments');
       }
-      // The records are indexed for search together once written, not one by one as they go in.
-      insertingInBulk(sqlite, (inserted) => {
+      // The records are indexed for search together once written, not one by one as they go in,
+      // and their audit entries are chained as they go, with the last hash carried along.
+      insertingInBulk(sqlite, (inserted) => appendingAudit(sqlite, (append) => {
         for (const decision of decisions) {
           switch (decision.outcome) {
             case 'added':
             case 'tombstone-added':
             case 'changed':
             case 'deleted':
-              write(unit, decision, planId, inserted);
+              write(unit, append, decision, planId, inserted);
               if (decision.outcome !== 'tombstone-added') counts[decision.outcome] += 1;
               break;
             default:
               break;
           }
         }
-      });
+      }));
       const problems = sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
       if (problems.length > 0) {
         const [first] = problems;

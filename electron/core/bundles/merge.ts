@@ -9,7 +9,7 @@
 // Records of tables with a natural key (a KPI's value for a period, a link between two records)
 // made separately on both sides are matched by that key and compared the same way. A record
 // absent from the bundle is never taken as deleted: a theme's bundle holds a part of the plan.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { getTableColumns, inArray } from 'drizzle-orm';
 import type { Database } from '../../../db/database';
 import { attachments as attachmentsTable } from '../../../db/schema';
@@ -64,9 +64,9 @@ export function contentHash(row: Record<string, unknown>): string {
     if (value === undefined) continue;
     text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${value !== null && typeof value === 'object' ? canonicalJson(value) : JSON.stringify(value)}`;
   }
-  const hash = createHash('sha256').update(`${text}}`).digest('hex');
-  knownHashes.set(row, hash);
-  return hash;
+  const contentHashed = hash('sha256', `${text}}`, 'hex');
+  knownHashes.set(row, contentHashed);
+  return contentHashed;
 }
 
 export type Outcome = 'added' | 'tombstone-added' | 'unchanged' | 'changed' | 'deleted' | 'kept-here' | 'conflict';
@@ -175,13 +175,23 @@ export function basesAfter(plan: MergePlan): { entityType: string; entityId: str
   return [...bases.values()];
 }
 
+/** Bases written by one statement: each costs about what a single row does, so rows go in by the hundred. */
+const BASES_AT_ONCE = 250;
+
 export function writeBases(db: Database, rows: { entityType: string; entityId: string; baseHash: string }[]): void {
-  // One prepared statement in one transaction: tens of thousands of rows, each a few bytes.
-  const upsert = db.$client.prepare(
-    'insert into bundle_bases (entity_type, entity_id, base_hash) values (?, ?, ?) on conflict (entity_type, entity_id) do update set base_hash = excluded.base_hash',
-  );
+  if (rows.length === 0) return;
+  const upsert = (count: number) =>
+    db.$client.prepare(
+      `insert into bundle_bases (entity_type, entity_id, base_hash) values ${Array.from({ length: count }, () => '(?, ?, ?)').join(', ')} ` +
+        'on conflict (entity_type, entity_id) do update set base_hash = excluded.base_hash',
+    );
+  const full = upsert(Math.min(BASES_AT_ONCE, rows.length));
   db.$client.transaction(() => {
-    for (const row of rows) upsert.run(row.entityType, row.entityId, row.baseHash);
+    for (let start = 0; start < rows.length; start += BASES_AT_ONCE) {
+      const batch = rows.slice(start, start + BASES_AT_ONCE);
+      const values = batch.flatMap((row) => [row.entityType, row.entityId, row.baseHash]);
+      (batch.length === BASES_AT_ONCE ? full : upsert(batch.length)).run(values);
+    }
   })();
 }
 
