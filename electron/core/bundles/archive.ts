@@ -6,14 +6,17 @@
 // `C:`, backslashes, NUL); symlinks; two entries that would land on the same file (also after
 // Unicode normalisation and case folding, as on Windows and macOS disks); archives with more
 // entries than the limit (counted from the central directory before anything is read);
-// entries or a total larger than the limits, whether declared or found while inflating
-// (inflating stops as soon as a limit passes); compression ratios only a zip bomb has; and
+// entries or a total larger than the limits, as declared (inflating stops one byte past the
+// declared size, so an entry that unpacks to more than it said is refused there); compression
+// ratios only a zip bomb has; and
 // zip-level encryption. Every refusal is a BundleProblem whose message names the entry.
 import yauzl from 'yauzl';
 import yazl from 'yazl';
-import type { Readable } from 'node:stream';
+import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { BUNDLE_MAX_BYTES, describeFileSize } from '../../../shared/vocabulary';
+
+const inflateRaw = promisify(zlib.inflateRaw);
 
 export type BundleProblemCode =
   | 'not-a-zip'
@@ -115,23 +118,45 @@ export function sizeProblem(entries: ArchiveEntry[], limits: ArchiveLimits = BUN
   return null;
 }
 
-export async function writeArchive(entries: ArchiveEntry[]): Promise<Buffer> {
-  const zip = new yazl.ZipFile();
-  const seen = new Set<string>();
-  for (const entry of entries) {
-    if (unsafePathReason(entry.name) !== null) throw new Error(`Cannot write an archive entry named ${quoted(entry.name)}.`);
-    if (seen.has(foldedName(entry.name))) throw new Error(`Two archive entries are named ${quoted(entry.name)}.`);
-    seen.add(foldedName(entry.name));
-    zip.addBuffer(entry.data, entry.name, { mtime: FIXED_MTIME, forceDosTimestamp: true, compress: entry.compress ?? true });
+/**
+ * A zip written entry by entry: each entry is checked, and deflated on libuv's threads, as soon
+ * as it is added, so packing the first entries goes on while the later ones are still being made.
+ * The entries stand in the order they were added.
+ */
+export class ArchiveWriter {
+  private readonly zip = new yazl.ZipFile();
+  private readonly seen = new Set<string>();
+  private readonly written: Promise<Buffer>;
+
+  constructor() {
+    const chunks: Buffer[] = [];
+    this.written = new Promise<Buffer>((resolve, reject) => {
+      this.zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      this.zip.outputStream.on('error', reject);
+      this.zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
+    });
+    // An archive given up before its end is never awaited.
+    this.written.catch(() => undefined);
   }
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    zip.outputStream.on('error', reject);
-    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-  });
-  zip.end();
-  return done;
+
+  add(entry: ArchiveEntry): void {
+    if (unsafePathReason(entry.name) !== null) throw new Error(`Cannot write an archive entry named ${quoted(entry.name)}.`);
+    if (this.seen.has(foldedName(entry.name))) throw new Error(`Two archive entries are named ${quoted(entry.name)}.`);
+    this.seen.add(foldedName(entry.name));
+    this.zip.addBuffer(entry.data, entry.name, { mtime: FIXED_MTIME, forceDosTimestamp: true, compress: entry.compress ?? true });
+  }
+
+  /** Ends the archive; resolves with its bytes once every entry is packed. */
+  finish(): Promise<Buffer> {
+    this.zip.end();
+    return this.written;
+  }
+}
+
+export async function writeArchive(entries: ArchiveEntry[]): Promise<Buffer> {
+  const archive = new ArchiveWriter();
+  for (const entry of entries) archive.add(entry);
+  return archive.finish();
 }
 
 /** How many entries are read at the same time. */
@@ -157,7 +182,7 @@ export async function readArchive(bytes: Buffer, limits: ArchiveLimits = BUNDLE_
     const reader = async () => {
       for (let index = next++; index < entries.length && !failed; index = next++) {
         try {
-          read[index] = await readEntry(zip, entries[index]!, limits);
+          read[index] = await readEntry(zip, bytes, entries[index]!);
         } catch (error) {
           // The first refusal stands; the other readers stop at their next entry.
           failed = true;
@@ -240,36 +265,35 @@ async function listEntries(zip: yauzl.ZipFile, limits: ArchiveLimits): Promise<L
   return listed;
 }
 
-/** Inflates one entry, counting as it goes, so a lying header cannot make it grow past a limit. */
-async function readEntry(zip: yauzl.ZipFile, { name, entry }: ListedEntry, limits: ArchiveLimits): Promise<Buffer> {
-  let stream: Readable;
+/** How many bytes inflating hands over at a time: few large pieces rather than thousands of small ones. */
+const INFLATE_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * One entry's bytes: a stored entry as it lies in the archive, a packed one inflated in one go on
+ * libuv's threads. Inflating stops one byte past the size the central directory declared (which
+ * the limits were checked against before anything was read), so a lying header cannot make an
+ * entry grow past a limit; any other size than the declared one refuses the bundle.
+ */
+async function readEntry(zip: yauzl.ZipFile, bytes: Buffer, { name, entry }: ListedEntry): Promise<Buffer> {
+  let raw: Buffer;
   try {
-    stream = await zip.openReadStreamPromise(entry);
+    const { fileDataStart } = await zip.readLocalFileHeaderPromise(entry, { minimal: true });
+    if (fileDataStart + entry.compressedSize > bytes.length) throw new Error('the entry runs past the end of the file');
+    raw = bytes.subarray(fileDataStart, fileDataStart + entry.compressedSize);
   } catch (error) {
     throw damaged(error, name);
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const data = await new Promise<Buffer>((resolve, reject) => {
-    const stop = (problem: unknown) => {
-      stream.removeAllListeners('data');
-      stream.destroy();
-      reject(problem);
-    };
-    stream.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      try {
-        checkRatio(name, size, entry.compressedSize, limits);
-        checkEntrySize(name, size, limits);
-      } catch (problem) {
-        stop(problem);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    stream.on('error', (error) => stop(damaged(error, name)));
-    stream.on('end', () => resolve(Buffer.concat(chunks, size)));
-  });
+  let data = raw;
+  if (entry.compressionMethod === 8) {
+    try {
+      data = await inflateRaw(raw, { maxOutputLength: Math.max(1, entry.uncompressedSize + 1), chunkSize: Math.min(INFLATE_CHUNK_BYTES, Math.max(16 * 1024, entry.uncompressedSize + 1)) });
+    } catch (error) {
+      throw damaged((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? new Error('too many bytes in the stream') : error, name);
+    }
+  }
+  if (data.length !== entry.uncompressedSize) {
+    throw damaged(new Error(data.length > entry.uncompressedSize ? 'too many bytes in the stream' : 'not enough bytes in the stream'), name);
+  }
   if (zlib.crc32(data) !== entry.crc32) {
     throw new BundleProblem('checksum', `The bundle is damaged: the entry ${quoted(name)} does not match the check value stored with it. ${DAMAGED_ADVICE}`, name);
   }

@@ -11,7 +11,7 @@ import type { AppError } from '../../../shared/errors';
 import { describeFileSize } from '../../../shared/vocabulary';
 import type { ParsedInput } from '../../../shared/contract';
 import type { Core } from '../core';
-import { BUNDLE_LIMITS, sizeProblem, writeArchive, type ArchiveEntry } from './archive';
+import { ArchiveWriter, BUNDLE_LIMITS, sizeProblem, type ArchiveEntry } from './archive';
 import { encryptBundle } from './envelope';
 import {
   ATTACHMENTS_FOLDER,
@@ -145,6 +145,10 @@ function tooLargeToSend(entry: string | null, words: string, isTheme: boolean): 
 
 /** Makes the bundle, keeps it to be downloaded or written out, and logs it. */
 export async function exportBundle(core: Core, input: ParsedInput<'bundles.export'>): Promise<ExportedBundle> {
+  // The spreadsheet copy is built in a worker thread while this one gathers and packs the rest.
+  const workbook = actionPlanWorkbook(core, { planId: input.planId, themeId: input.themeId });
+  // Awaited below; a refusal before then must not leave its failure unheard.
+  workbook.catch(() => undefined);
   const data = collectPlanData(core.db, input.planId, input.themeId);
   const plan = data.tables.get('plans')?.[0] as BundleRow & { title: string; kind: string; version: number; authorityId: string; startDate: string | null };
   const authority = data.tables.get('authorities')?.find((row) => row.id === plan.authorityId) as BundleRow & { name: string };
@@ -155,6 +159,11 @@ export async function exportBundle(core: Core, input: ParsedInput<'bundles.expor
   const createdAt = now.toISOString();
   const title = bundleTitle(authority.name, plan, theme);
   const fileName = bundleFileName(title, londonDate(now), marking);
+  // The report prints the whole plan, so a theme's bundle leaves it out and keeps to its theme.
+  // It is printed by the browser, in its own process, while the rest is made here.
+  const withPdf = input.withPdf && input.themeId === null && core.printer !== null;
+  const pdf = withPdf ? planPdf(core, { id: plan.id, title: plan.title, startDate: plan.startDate }, marking) : Promise.resolve(null);
+  pdf.catch(() => undefined);
 
   const stored = readAttachments(core, [...data.attachmentHashes]);
   const tablesJson: Record<string, BundleRow[]> = Object.fromEntries(data.tables);
@@ -165,23 +174,14 @@ export async function exportBundle(core: Core, input: ParsedInput<'bundles.expor
     audit: readAudit(core, input.planId, data.tables),
   };
 
+  // The files the manifest lists, in the order they go into the archive: the README first, where
+  // a person opening the zip sees it, then the data and attachments (packed while the readable
+  // copies are still being made), then those copies.
   const entries: ArchiveEntry[] = [{ name: DATA_ENTRY, data: Buffer.from(JSON.stringify(dataJson), 'utf8') }];
   for (const attachment of stored) {
     entries.push({ name: `${ATTACHMENTS_FOLDER}${attachment.hash}`, data: attachment.content, compress: !STORED_TYPES.test(attachment.mediaType) });
   }
-  const readableCopies: string[] = [];
-  entries.push({ name: XLSX_ENTRY, data: await actionPlanWorkbook(core, { planId: input.planId, themeId: input.themeId }) });
-  readableCopies.push('action-plan.xlsx');
-  // The report prints the whole plan, so a theme's bundle leaves it out and keeps to its theme.
-  if (input.withPdf && input.themeId === null) {
-    const pdf = await planPdf(core, { id: plan.id, title: plan.title, startDate: plan.startDate }, marking);
-    if (pdf) {
-      entries.push({ name: PDF_ENTRY, data: pdf, compress: false });
-      readableCopies.push('plan.pdf');
-    }
-  }
-  const fileNames = entries.map((entry) => entry.name);
-  entries.push({
+  const readme: ArchiveEntry = {
     name: README_ENTRY,
     data: Buffer.from(
       readmeText({
@@ -193,12 +193,23 @@ export async function exportBundle(core: Core, input: ParsedInput<'bundles.expor
         createdBy: core.actor,
         appVersion: core.version,
         fingerprint: key.fingerprint,
-        files: fileNames,
+        files: [...entries.map((entry) => entry.name), XLSX_ENTRY, ...(withPdf ? [PDF_ENTRY] : [])],
         attachments: stored.length,
       }),
       'utf8',
     ),
-  });
+  };
+  entries.unshift(readme);
+  const tooLargeSoFar = sizeProblem(entries);
+  if (tooLargeSoFar) throw tooLargeToSend(tooLargeSoFar.entry, tooLargeSoFar.words, theme !== null);
+  const archive = new ArchiveWriter();
+  for (const entry of entries) archive.add(entry);
+
+  const readable: ArchiveEntry[] = [{ name: XLSX_ENTRY, data: await workbook }];
+  const printed = await pdf;
+  if (printed) readable.push({ name: PDF_ENTRY, data: printed, compress: false });
+  entries.push(...readable);
+  const readableCopies = readable.map((entry) => entry.name.slice(entry.name.lastIndexOf('/') + 1));
 
   const bundleId = newId();
   const revision = [...data.tables.values()].reduce((sum, rows) => sum + rows.reduce((total, row) => total + row.revision, 0), 0);
@@ -218,13 +229,10 @@ export async function exportBundle(core: Core, input: ParsedInput<'bundles.expor
   const { manifestBytes, signatureBytes } = signManifest(manifest, key);
   const tooLarge = sizeProblem(entries);
   if (tooLarge) throw tooLargeToSend(tooLarge.entry, tooLarge.words, theme !== null);
-  const inner = await writeArchive([
-    { name: MANIFEST_ENTRY, data: manifestBytes },
-    { name: SIGNATURE_ENTRY, data: signatureBytes },
-    // The README first after the signed parts, so a person opening the zip sees it near the top.
-    ...entries.slice(-1),
-    ...entries.slice(0, -1),
-  ]);
+  for (const entry of readable) archive.add(entry);
+  archive.add({ name: MANIFEST_ENTRY, data: manifestBytes });
+  archive.add({ name: SIGNATURE_ENTRY, data: signatureBytes });
+  const inner = await archive.finish();
   const bytes = input.passphrase ? await encryptBundle(inner, input.passphrase) : inner;
   if (bytes.length > BUNDLE_LIMITS.maxArchiveBytes) {
     throw tooLargeToSend(null, `it would be ${describeFileSize(bytes.length)}, more than the ${describeFileSize(BUNDLE_LIMITS.maxArchiveBytes)} a bundle can be`, theme !== null);

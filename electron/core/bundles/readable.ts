@@ -10,7 +10,8 @@ import type { Core } from '../core';
 import { CLASSIFICATION_LABELS, type Classification } from '../../../shared/vocabulary';
 import { holdPackDocument } from '../handlers/packs';
 import { buildPackDocument, defaultContent } from '../packs/document';
-import { writeActionPlanWorkbook } from '../spreadsheets/export';
+import { readPlanTables } from '../spreadsheets/plan-tables';
+import { buildWorkbook } from '../spreadsheets/workbook-thread';
 import { PDF_ENTRY, XLSX_ENTRY } from './manifest';
 
 export type Marking = (typeof CLASSIFICATION_LABELS)[Classification];
@@ -90,9 +91,14 @@ export async function planPdf(core: Core, plan: { id: string; title: string; sta
   }
 }
 
-/** The action plan and KPIs of the bundle's scope as a workbook for Excel, its parts left for the bundle to pack. */
-export async function actionPlanWorkbook(core: Core, scope: { planId: string; themeId: string | null }): Promise<Buffer> {
-  return writeActionPlanWorkbook(core, scope, { deflated: false });
+/**
+ * The action plan and KPIs of the bundle's scope as a workbook for Excel, its parts left for the
+ * bundle to pack. The tables are read now; the workbook is built on another thread, so the bundle
+ * goes on with its own work meanwhile.
+ */
+export function actionPlanWorkbook(core: Core, scope: { planId: string; themeId: string | null }): Promise<Buffer> {
+  const tables = readPlanTables(core, scope.planId, scope.themeId);
+  return buildWorkbook(tables, core.actor, core.clock(), { deflated: false }).then((built) => built.bytes);
 }
 
 export interface ReadmeFacts {
