@@ -18,16 +18,15 @@ const common = {
   logLevel: 'warning',
 };
 
-// The worker thread that builds workbooks (electron/core/spreadsheets/workbook-thread.ts) is a file
-// of its own, beside the desktop shell so that the installer carries it; each bundle is told
-// where it is, relative to itself.
-const workbookWorker = (path) => ({ WORKBOOK_WORKER: JSON.stringify(path) });
+// The app's worker thread (electron/core/threads/) is a file of its own, beside the desktop shell
+// so that the installer carries it; each bundle is told where it is, relative to itself.
+const worker = (path) => ({ G2G_WORKER: JSON.stringify(path) });
 
 await Promise.all([
-  build({ ...common, format: 'esm', entryPoints: { web: 'electron/web/main.ts' }, outdir: 'out', outExtension: { '.js': '.mjs' }, define: workbookWorker('./electron/workbook-worker.cjs') }),
-  build({ ...common, format: 'esm', entryPoints: { g2g: 'electron/cli/main.ts' }, outdir: 'out', outExtension: { '.js': '.mjs' }, define: workbookWorker('./electron/workbook-worker.cjs') }),
+  build({ ...common, format: 'esm', entryPoints: { web: 'electron/web/main.ts' }, outdir: 'out', outExtension: { '.js': '.mjs' }, define: worker('./electron/worker.cjs') }),
+  build({ ...common, format: 'esm', entryPoints: { g2g: 'electron/cli/main.ts' }, outdir: 'out', outExtension: { '.js': '.mjs' }, define: worker('./electron/worker.cjs') }),
   build({ ...common, format: 'esm', entryPoints: { launch: 'electron/launch.ts' }, outdir: 'out', outExtension: { '.js': '.mjs' } }),
-  build({ ...common, format: 'cjs', entryPoints: { 'workbook-worker': 'electron/core/spreadsheets/workbook-worker.ts' }, outdir: 'out/electron', outExtension: { '.js': '.cjs' } }),
+  build({ ...common, format: 'cjs', entryPoints: { worker: 'electron/core/threads/worker.ts' }, outdir: 'out/electron', outExtension: { '.js': '.cjs' } }),
   // The desktop shell: Electron loads CommonJS for the main process, and a sandboxed preload
   // must be a single CommonJS file.
   // Code shared with the ESM entry points finds its dependencies from `import.meta.url`, which
@@ -39,7 +38,7 @@ await Promise.all([
     outdir: 'out/electron',
     outExtension: { '.js': '.cjs' },
     external: [...common.external, 'electron'],
-    define: { 'import.meta.url': 'importMetaUrl', ...workbookWorker('./workbook-worker.cjs') },
+    define: { 'import.meta.url': 'importMetaUrl', ...worker('./worker.cjs') },
     banner: { js: 'const importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   }),
   build({ ...common, format: 'cjs', entryPoints: { preload: 'electron/desktop/preload.ts' }, outdir: 'out/electron', outExtension: { '.js': '.cjs' }, external: [...common.external, 'electron'] }),

@@ -9,7 +9,6 @@
 // Records of tables with a natural key (a KPI's value for a period, a link between two records)
 // made separately on both sides are matched by that key and compared the same way. A record
 // absent from the bundle is never taken as deleted: a theme's bundle holds a part of the plan.
-import { hash } from 'node:crypto';
 import { getTableColumns, inArray } from 'drizzle-orm';
 import type { Database } from '../../../db/database';
 import { attachments as attachmentsTable } from '../../../db/schema';
@@ -19,55 +18,9 @@ import { formatPence } from '../../../shared/format';
 import { periodLabel } from '../../../shared/periods';
 import { RAG_DISPLAY, type Rag } from '../../../shared/rag';
 import { ACTION_STATUS_LABELS, type ActionStatus } from '../../../shared/vocabulary';
+import { canonicalJson, contentHash, STAMPS } from './content-hash';
 import { rowsWhere } from './plan-data';
 import { BUNDLE_TABLES, BUNDLE_TABLES_BY_NAME, type AttachmentEntry, type BundleRow, type BundleTable } from './record-schemas';
-
-/** Columns that say when and by whom, not what: left out of a record's content hash. */
-const STAMPS = new Set(['id', 'createdAt', 'updatedAt', 'updatedBy', 'revision']);
-
-/** JSON with object keys sorted at every depth, so equal content always writes the same text. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, item]) => item !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
-}
-
-/** A table's content columns in canonical order, by the columns its records come with. */
-const sortedKeys = new Map<string, string[]>();
-
-function contentKeys(row: Record<string, unknown>): string[] {
-  const keys = Object.keys(row);
-  const signature = keys.join(',');
-  let sorted = sortedKeys.get(signature);
-  if (!sorted) {
-    sorted = keys.filter((key) => !STAMPS.has(key)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    sortedKeys.set(signature, sorted);
-  }
-  return sorted;
-}
-
-/** Hashes already worked out, by record object: a bundle's records are compared more than once. */
-const knownHashes = new WeakMap<object, string>();
-
-/** The SHA-256 of a record's content: every column but the id and the record stamps. */
-export function contentHash(row: Record<string, unknown>): string {
-  const known = knownHashes.get(row);
-  if (known) return known;
-  // canonicalJson of the row without its stamps, written column by column: the same text, made
-  // without sorting or copying each of tens of thousands of records.
-  let text = '{';
-  for (const key of contentKeys(row)) {
-    const value = row[key];
-    if (value === undefined) continue;
-    text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${value !== null && typeof value === 'object' ? canonicalJson(value) : JSON.stringify(value)}`;
-  }
-  const contentHashed = hash('sha256', `${text}}`, 'hex');
-  knownHashes.set(row, contentHashed);
-  return contentHashed;
-}
 
 export type Outcome = 'added' | 'tombstone-added' | 'unchanged' | 'changed' | 'deleted' | 'kept-here' | 'conflict';
 

@@ -11,7 +11,7 @@ import { CLASSIFICATION_LABELS, type Classification } from '../../../shared/voca
 import { holdPackDocument } from '../handlers/packs';
 import { buildPackDocument, defaultContent } from '../packs/document';
 import { readPlanTables } from '../spreadsheets/plan-tables';
-import { buildWorkbook } from '../spreadsheets/workbook-thread';
+import { runTask } from '../threads/worker-thread';
 import { PDF_ENTRY, XLSX_ENTRY } from './manifest';
 
 export type Marking = (typeof CLASSIFICATION_LABELS)[Classification];
@@ -98,7 +98,7 @@ export async function planPdf(core: Core, plan: { id: string; title: string; sta
  */
 export function actionPlanWorkbook(core: Core, scope: { planId: string; themeId: string | null }): Promise<Buffer> {
   const tables = readPlanTables(core, scope.planId, scope.themeId);
-  return buildWorkbook(tables, core.actor, core.clock(), { deflated: false }).then((built) => built.bytes);
+  return runTask('workbook', { tables, actor: core.actor, now: core.clock(), deflated: false }).then((built) => built.value);
 }
 
 export interface ReadmeFacts {

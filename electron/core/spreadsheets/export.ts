@@ -1,12 +1,12 @@
-// The action plan and KPIs exported from a plan: an Excel workbook (built in a worker thread,
-// see workbook-thread.ts) or a CSV file of its actions or KPI values.
+// The action plan and KPIs exported from a plan: an Excel workbook (built in the worker thread,
+// see ../threads/) or a CSV file of its actions or KPI values.
 import { londonDate } from '../../../shared/dates';
 import type { SpreadsheetFile } from '../../../shared/contract-spreadsheets';
 import type { ExportFormat } from '../../../shared/spreadsheets';
 import type { Core } from '../core';
 import { readPlanTables, type PlanTables } from './plan-tables';
 import { ACTION_COLUMNS, csvOf, VALUE_COLUMNS } from './workbook';
-import { buildWorkbook } from './workbook-thread';
+import { runTask } from '../threads/worker-thread';
 
 const MEDIA_TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -29,7 +29,7 @@ export async function exportPlan(core: Core, input: { planId: string; themeId: s
   let fileName: string;
   switch (input.format) {
     case 'xlsx':
-      bytes = (await buildWorkbook(tables, core.actor, now)).bytes;
+      bytes = (await runTask('workbook', { tables, actor: core.actor, now, deflated: true })).value;
       fileName = fileNameOf(tables, 'action plan and KPIs', day, 'xlsx');
       break;
     case 'csv-actions':

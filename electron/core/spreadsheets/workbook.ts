@@ -2,8 +2,8 @@
 // CSV. The headings are row 1 of every sheet, so a sheet reads straight back in (into the tracker
 // import, or the performance team's figures import); the marking is in each page's header and
 // footer and in the document's properties; dates are real dates and figures real numbers.
-// Built from the tables alone, with nothing of the database, so it runs in a worker thread too
-// (see workbook-thread.ts).
+// Built from the tables alone, with nothing of the database, so it runs in the worker thread too
+// (see ../threads/).
 import type ExcelJS from 'exceljs';
 import { formatLongDate, londonDate } from '../../../shared/dates';
 import type { Kpi, ScorecardRow } from '../../../shared/contract-kpis';

@@ -1,16 +1,22 @@
-// The workbook built on another thread: the worker (from the sources, and as the build makes it)
-// gives the same workbook as this thread would, and a worker that cannot start, or dies at its
-// work, leaves the workbook to this thread rather than failing the export.
+// Work done in the worker thread: the worker (from the sources, and as the build makes it) gives
+// the same workbook as this thread would; and a worker that cannot start, or dies at its work,
+// leaves the task to this thread rather than failing it.
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readPlanTables, type PlanTables } from '../../electron/core/spreadsheets/plan-tables';
-import { buildWorkbook, defaultWorkerScript, endWorkbookWorkers, type WorkerScript } from '../../electron/core/spreadsheets/workbook-thread';
+import type { TaskInput } from '../../electron/core/threads/tasks';
+import { defaultWorkerScript, endWorkerThreads, runTask, type WorkerScript } from '../../electron/core/threads/worker-thread';
 import { makeTempDirectory, openTestApp, type TestApp } from '../support/temp-app';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NOW = new Date('2026-11-22T10:00:00Z');
+
+function buildWorkbook(tables: PlanTables, options: { worker: WorkerScript | false; deflated?: boolean }) {
+  const input: TaskInput<'workbook'> = { tables, actor: 'test user', now: NOW, deflated: options.deflated ?? true };
+  return runTask('workbook', input, { worker: options.worker }).then((result) => ({ bytes: result.value, inWorker: result.inWorker }));
+}
 
 /** Every sheet's name and the value of each of its cells, row by row. */
 async function contentOf(bytes: Buffer): Promise<unknown> {
@@ -23,7 +29,7 @@ async function contentOf(bytes: Buffer): Promise<unknown> {
   });
 }
 
-describe('the workbook built in a worker thread', () => {
+describe('the workbook built in the worker thread', () => {
   let app: TestApp;
   let tables: PlanTables;
   let here: unknown;
@@ -33,13 +39,13 @@ describe('the workbook built in a worker thread', () => {
     app = openTestApp({ seedDemo: true });
     const planId = (await app.call('plans.list', {}))[0]!.id;
     tables = readPlanTables(app.core, planId, null);
-    const built = await buildWorkbook(tables, 'test user', NOW, { worker: false });
+    const built = await buildWorkbook(tables, { worker: false });
     expect(built.inWorker).toBe(false);
     here = await contentOf(built.bytes);
     folder = makeTempDirectory('g2g-workbook-thread-');
   });
   afterEach(async () => {
-    await endWorkbookWorkers();
+    await endWorkerThreads();
   });
   afterAll(() => {
     app.close();
@@ -47,18 +53,18 @@ describe('the workbook built in a worker thread', () => {
   });
 
   it('is the workbook this thread makes, from the sources', async () => {
-    const built = await buildWorkbook(tables, 'test user', NOW, { worker: defaultWorkerScript() });
+    const built = await buildWorkbook(tables, { worker: defaultWorkerScript() });
     expect(built.inWorker).toBe(true);
     expect(await contentOf(built.bytes)).toEqual(here);
     expect((here as { rows: unknown[] }[])[0]!.rows.length).toBeGreaterThan(10);
   });
 
   it('is the workbook this thread makes, from the worker the build makes', async () => {
-    const file = path.join(ROOT, 'out/electron/workbook-worker.cjs');
+    const file = path.join(ROOT, 'out/electron/worker.cjs');
     if (!fs.existsSync(file)) throw new Error('Build the app first (npm run build).');
     const [first, second] = await Promise.all([
-      buildWorkbook(tables, 'test user', NOW, { worker: { file } }),
-      buildWorkbook(tables, 'test user', NOW, { worker: { file }, deflated: false }),
+      buildWorkbook(tables, { worker: { file } }),
+      buildWorkbook(tables, { worker: { file }, deflated: false }),
     ]);
     expect([first.inWorker, second.inWorker]).toEqual([true, true]);
     expect(await contentOf(first.bytes)).toEqual(here);
@@ -71,7 +77,7 @@ describe('the workbook built in a worker thread', () => {
     const broken: WorkerScript = { file: path.join(folder, 'broken-worker.cjs') };
     fs.writeFileSync(broken.file, "throw new Error('cannot load');\n");
     for (const script of [broken, { file: path.join(folder, 'no-such-worker.cjs') }]) {
-      const built = await buildWorkbook(tables, 'test user', NOW, { worker: script });
+      const built = await buildWorkbook(tables, { worker: script });
       expect(built.inWorker).toBe(false);
       expect(await contentOf(built.bytes)).toEqual(here);
     }
@@ -90,14 +96,15 @@ parentPort.on('message', (request) => {
     fs.writeFileSync(${JSON.stringify(marker)}, '');
     process.exit(3);
   }
-  parentPort.postMessage({ id: request.id, bytes: Buffer.from('made by the second worker') });
+  parentPort.postMessage({ id: request.id, value: Buffer.from('made by the second worker') });
 });
 `,
     );
-    const first = await buildWorkbook(tables, 'test user', NOW, { worker: dying });
+    const first = await buildWorkbook(tables, { worker: dying });
     expect(first.inWorker).toBe(false);
     expect(await contentOf(first.bytes)).toEqual(here);
-    const second = await buildWorkbook(tables, 'test user', NOW, { worker: dying });
+    const second = await buildWorkbook(tables, { worker: dying });
     expect(second).toEqual({ inWorker: true, bytes: Buffer.from('made by the second worker') });
   });
 });
+
