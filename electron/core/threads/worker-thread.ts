@@ -38,8 +38,13 @@ export interface TaskResult<T> {
 /** How long the worker is kept without a task. */
 const IDLE_MS = 60_000;
 
-/** The worker of the built app, or, from the sources, its TypeScript read through tsx. */
-export function defaultWorkerScript(): WorkerScript {
+/**
+ * The worker of the built app, or, from the sources, its TypeScript read through tsx; false where
+ * this module cannot say where it is (bundled into something other than the app, as the tests'
+ * child processes are), and the tasks run here.
+ */
+export function defaultWorkerScript(): WorkerScript | false {
+  if (typeof import.meta.url !== 'string') return false;
   if (typeof G2G_WORKER === 'string') return { file: fileURLToPath(new URL(G2G_WORKER, import.meta.url)) };
   const file = fileURLToPath(new URL('./worker.ts', import.meta.url));
   const withTsx = process.execArgv.some((argument) => /\btsx\b/.test(argument));
