@@ -204,6 +204,8 @@ export async function exportBundle(core: Core, input: ParsedInput<'bundles.expor
   if (tooLargeSoFar) throw tooLargeToSend(tooLargeSoFar.entry, tooLargeSoFar.words, theme !== null);
   const archive = new ArchiveWriter();
   for (const entry of entries) archive.add(entry);
+  // Their checksums for the manifest, worked out while the readable copies are still being made.
+  const listed = listFiles(entries);
 
   const readable: ArchiveEntry[] = [{ name: XLSX_ENTRY, data: await workbook }];
   const printed = await pdf;
@@ -224,7 +226,7 @@ export async function exportBundle(core: Core, input: ParsedInput<'bundles.expor
     plan: { id: plan.id, title: plan.title, version: plan.version, revision },
     scope: { themeId: theme?.id ?? null, themeTitle: theme ? `${theme.reference} ${theme.title}` : null },
     classification: input.classification,
-    files: listFiles(entries),
+    files: [...listed, ...listFiles(readable)],
   };
   const { manifestBytes, signatureBytes } = signManifest(manifest, key);
   const tooLarge = sizeProblem(entries);
