@@ -21,14 +21,16 @@ const done = new Int32Array(workerData.done);
 try {
   const Sqlite = require(workerData.module);
   const sqlite = new Sqlite(workerData.file, { fileMustExist: true });
+  let result;
   try {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = FULL');
-    const [result] = sqlite.pragma('wal_checkpoint(PASSIVE)');
-    parentPort.postMessage(result);
+    [result] = sqlite.pragma('wal_checkpoint(PASSIVE)');
   } finally {
     sqlite.close();
   }
+  // Said once the file is let go, so that whoever waits for the copy may close, move or remove it.
+  parentPort.postMessage(result);
 } finally {
   Atomics.store(done, 0, 1);
   Atomics.notify(done, 0);
