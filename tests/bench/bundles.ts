@@ -19,7 +19,7 @@ import { deriveKey } from '../../electron/core/bundles/envelope';
 import { ACTOR, call, isMain, openBench as open, peakRssBytes, REPORT_FOLDER, ROOT } from './common';
 import { generatePlan, planSize } from './generate';
 import type { Figure } from './services';
-import { loadAverage, megabytes, ms, roundTo, stats, time, type Stats } from './timing';
+import { loadAverage, machineFacts, megabytes, ms, roundTo, stats, time, type Stats } from './timing';
 
 const PASSPHRASE = 'a passphrase for the benchmark';
 
@@ -316,15 +316,7 @@ async function main(): Promise<void> {
     const figures = await measureBundles(work, source, planId, { runs, locked: true, mergeBack: true });
     const report = {
       when: new Date().toISOString(),
-      machine: {
-        node: process.version,
-        platform: `${process.platform} ${process.arch}`,
-        cpus: os.cpus().length,
-        cpuModel: os.cpus()[0]?.model ?? 'unknown',
-        zip: figures.bundle.zip,
-        loadAverageBefore: loadBefore,
-        loadAverageAfter: loadAverage(),
-      },
+      machine: { ...machineFacts(loadBefore), zip: figures.bundle.zip },
       plan: { actions: size.actions, kpis: size.kpis, kpiValues: size.kpis * size.kpiPeriods, progressUpdates: size.progressUpdates, evidence, generationMs: Math.round(generationMs) },
       bundle: figures.bundle,
       timings: Object.fromEntries(Object.values(figures.operations).map((figure) => [figure.label, figure.ours])),

@@ -19,7 +19,7 @@ import { PACK_SECTIONS, type PackSection } from '../../shared/vocabulary';
 import { ChildMemorySampler, callChecked as call, isMain, openBench, peakRssBytes, REPORT_FOLDER, RENDERER, ROOT, type ChildMemory } from './common';
 import { generatePlan, planSize } from './generate';
 import type { Figure } from './services';
-import { loadAverage, megabytes, ms, stats, time } from './timing';
+import { loadAverage, machineFacts, megabytes, ms, stats, time } from './timing';
 
 const CHARTS = 20;
 // A committee reads a pack of some 40 pages: every section but the action-plan appendix, which
@@ -180,15 +180,7 @@ async function main(): Promise<void> {
     const figures = await measurePack(dataDirectory, planId, { runs, sections });
     const report = {
       when: new Date().toISOString(),
-      machine: {
-        node: process.version,
-        chromium: execFileSync(findChromium(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
-        platform: `${process.platform} ${process.arch}`,
-        cpus: os.cpus().length,
-        cpuModel: os.cpus()[0]?.model ?? 'unknown',
-        loadAverageBefore: loadBefore,
-        loadAverageAfter: loadAverage(),
-      },
+      machine: { ...machineFacts(loadBefore), chromium: execFileSync(findChromium(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() },
       plan: { actions: size.actions, kpis: size.kpis, generationMs: Math.round(generationMs) },
       pack: figures.pack,
       timings: Object.fromEntries(Object.values(figures.operations).map((figure) => [figure.label, figure.ours])),

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { isMain, REPORT_FOLDER, ROOT, useCopyOfBuiltApp } from './common';
 import type { Figure } from './services';
 import { PARTS, type Generated, type Measured, type Part, type SizeRuns } from './size';
-import { loadAverage, megabytes, ms, roundTo } from './timing';
+import { loadAverage, machineFacts, megabytes, ms, roundTo } from './timing';
 
 export const DEFAULT_SIZES = [500, 5_000, 50_000];
 /** Growth is flagged when it passes the plan's own growth by half again (15× for a tenfold plan)… */
@@ -338,14 +338,9 @@ export async function buildReport(options: ReportOptions): Promise<Report> {
   const report: Report = {
     when: new Date().toISOString(),
     machine: {
-      node: process.version,
-      platform: `${process.platform} ${process.arch}`,
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      ...machineFacts(loadAverageBefore),
       zip: version('zip', ['-v'], 1),
       chromium: version(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version']),
-      loadAverageBefore,
-      loadAverageAfter: loadAverage(),
     },
     options: { sizes, evidenceMb, quick, runs: override, parts: [...(options.parts ?? PARTS)] },
     sizes: reports,

@@ -12,7 +12,7 @@ import { DATABASE_FILE_NAME } from '../../electron/core/paths';
 import { fileSize, openBench, peakRssBytes, REPORT_FOLDER } from './common';
 import { generatePlan, planSize } from './generate';
 import { measureServices, type Figure } from './services';
-import { loadAverage, megabytes, ms } from './timing';
+import { loadAverage, machineFacts, megabytes, ms } from './timing';
 import { measureUi } from './ui';
 
 const { values: args } = parseArgs({
@@ -48,7 +48,7 @@ try {
   const ui = await measureUi(dataDirectory, generated.planId, size, runsOverride ?? 10);
   const report = {
     when: new Date().toISOString(),
-    machine: { node: process.version, sqlite: services.sqlite, platform: `${process.platform} ${process.arch}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', loadAverageBefore: loadBefore, loadAverageAfter: loadAverage() },
+    machine: { ...machineFacts(loadBefore), sqlite: services.sqlite },
     plan: { size, rows: generated.rows },
     generationMs,
     database: { bytes: databaseBytes, megabytes: megabytes(databaseBytes), journalMode: services.journalMode, synchronous: services.synchronous },

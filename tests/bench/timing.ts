@@ -83,3 +83,15 @@ export const megabytes = (bytes: number): number => Math.round(bytes / 104_857.6
 export const roundTo = (value: number, places = 2): number => Math.round(value * 10 ** places) / 10 ** places;
 
 export const loadAverage = (): number[] => os.loadavg().map((value) => roundTo(value));
+
+/** The machine a report was measured on, with the load average before the run (taken by the caller) and now. */
+export function machineFacts(loadAverageBefore: number[]) {
+  return {
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    loadAverageBefore,
+    loadAverageAfter: loadAverage(),
+  };
+}
