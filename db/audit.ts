@@ -37,7 +37,7 @@ export function hashEntry(previousHash: string, entry: AuditEntry): string {
   );
 }
 
-const statements = new WeakMap<Sqlite.Database, { last: Sqlite.Statement; insert: Sqlite.Statement; insertInOrder: Sqlite.Statement }>();
+const statements = new WeakMap<Sqlite.Database, { last: Sqlite.Statement; insert: Sqlite.Statement }>();
 
 function prepared(sqlite: Sqlite.Database) {
   let found = statements.get(sqlite);
@@ -45,10 +45,6 @@ function prepared(sqlite: Sqlite.Database) {
     found = {
       last: sqlite.prepare('select hash from audit_log order by sequence desc limit 1').pluck(),
       insert: sqlite.prepare(
-        `insert into audit_log (change_id, at, actor, entity_type, entity_id, plan_id, operation, before, after, previous_hash, hash)
-         values (@changeId, @at, @actor, @entityType, @entityId, @planId, @operation, @before, @after, @previousHash, @hash)`,
-      ),
-      insertInOrder: sqlite.prepare(
         `insert into audit_log (change_id, at, actor, entity_type, entity_id, plan_id, operation, before, after, previous_hash, hash)
          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
@@ -58,11 +54,17 @@ function prepared(sqlite: Sqlite.Database) {
   return found;
 }
 
+/** Writes an entry after the one whose hash is `previousHash`; returns the entry's own hash. */
+function insertAfter(insert: Sqlite.Statement, previousHash: string, entry: AuditEntry): string {
+  const entryHash = hashEntry(previousHash, entry);
+  insert.run(entry.changeId, entry.at, entry.actor, entry.entityType, entry.entityId, entry.planId, entry.operation, entry.before, entry.after, previousHash, entryHash);
+  return entryHash;
+}
+
 /** Appends an entry; call inside the transaction that makes the change it records. */
 export function appendAudit(sqlite: Sqlite.Database, entry: AuditEntry): void {
   const { last, insert } = prepared(sqlite);
-  const previousHash = (last.get() as string | undefined) ?? GENESIS_HASH;
-  insert.run({ ...entry, previousHash, hash: hashEntry(previousHash, entry) });
+  insertAfter(insert, (last.get() as string | undefined) ?? GENESIS_HASH, entry);
 }
 
 /**
@@ -73,15 +75,13 @@ export function appendAudit(sqlite: Sqlite.Database, entry: AuditEntry): void {
  */
 export function appendingAudit<T>(sqlite: Sqlite.Database, work: (append: (entry: AuditEntry) => void) => T): T {
   if (!sqlite.inTransaction) throw new Error('appendingAudit must run inside a transaction.');
-  const { last, insertInOrder } = prepared(sqlite);
+  const { last, insert } = prepared(sqlite);
   let previousHash = (last.get() as string | undefined) ?? GENESIS_HASH;
   let appending = true;
   try {
     return work((entry) => {
       if (!appending) throw new Error('An audit entry was appended after its batch had ended.');
-      const entryHash = hashEntry(previousHash, entry);
-      insertInOrder.run(entry.changeId, entry.at, entry.actor, entry.entityType, entry.entityId, entry.planId, entry.operation, entry.before, entry.after, previousHash, entryHash);
-      previousHash = entryHash;
+      previousHash = insertAfter(insert, previousHash, entry);
     });
   } finally {
     appending = false;
