@@ -8,7 +8,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { AppError } from '../shared/errors';
-import { syncFolder } from './durable';
+import { describeWriteProblem, syncFolder } from './durable';
 import * as schema from './schema';
 
 export type Database = BetterSQLite3Database<typeof schema> & { $client: Sqlite.Database };
@@ -268,21 +268,6 @@ function syncFile(file: string): void {
   }
 }
 
-/** Why writing into a folder failed, in words a person (or their IT team) can act on. */
-export function describeWriteFailure(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code ?? '';
-  const message = (error as Error)?.message ?? String(error);
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EFBIG' || /full|too large|EFBIG|ENOSPC/i.test(message)) {
-    return 'the disk is full, or the file would be larger than the system allows there';
-  }
-  if (code.startsWith('SQLITE_IOERR')) return 'writing failed: the disk may be full, or the file would be larger than the system allows there';
-  if (code === 'EROFS' || /read-only|readonly/i.test(message)) return 'the folder cannot be written to (it is read-only)';
-  if (code === 'EACCES' || code === 'EPERM') return 'the folder cannot be written to (permission was refused)';
-  if (code === 'ENOENT') return 'the folder could not be made there';
-  if (code === 'SQLITE_CANTOPEN') return 'a file could not be made in the folder (it is read-only, or permission was refused)';
-  return message.replace(/\.$/, '');
-}
-
 /**
  * A copy of the whole database, consistent as of now, written with `VACUUM INTO` to
  * `<folder>/<name>-<time>.sqlite` (numbered when two are taken in the same millisecond). The copy
@@ -304,7 +289,7 @@ export function backupDatabase(sqlite: Sqlite.Database, folder: string, name: st
   try {
     fs.mkdirSync(folder, { recursive: true });
   } catch (error) {
-    fail(describeWriteFailure(error), error);
+    fail(describeWriteProblem(error, target).reason, error);
   }
   for (let count = 2; fs.existsSync(target) || fs.existsSync(partial()); count += 1) {
     target = path.join(folder, `${name}-${stamp}-${count}.sqlite`);
@@ -315,7 +300,7 @@ export function backupDatabase(sqlite: Sqlite.Database, folder: string, name: st
     syncFile(temporary);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
-    fail(describeWriteFailure(error), error);
+    fail(describeWriteProblem(error, target).reason, error);
   }
   const check = checkDatabaseFile(temporary);
   if (!check.ok) {
@@ -326,7 +311,7 @@ export function backupDatabase(sqlite: Sqlite.Database, folder: string, name: st
     fs.renameSync(temporary, target);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
-    fail(describeWriteFailure(error), error);
+    fail(describeWriteProblem(error, target).reason, error);
   }
   syncFolder(folder);
   return target;
@@ -374,7 +359,7 @@ export function copyBackupIntoPlace(backup: string, file: string): void {
     fs.rmSync(temporary, { force: true });
     throw new AppError(
       'not-written',
-      `The backup could not be copied into place as ${describe(file)}: ${describeWriteFailure(error)}.`,
+      `The backup could not be copied into place as ${describe(file)}: ${describeWriteProblem(error, file).reason}.`,
       { file, backup },
     );
   }

@@ -6,8 +6,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { syncFolder } from '../../db/durable';
+import { describeWriteProblem, syncFolder, type WriteProblem } from '../../db/durable';
 import { AppError } from '../../shared/errors';
+
+export { describeWriteProblem, type WriteProblem };
 
 export interface WholeFile {
   file: string;
@@ -21,12 +23,6 @@ export interface WriteOptions {
   mode?: number;
   /** Never replace a file already there: it is refused as a clash instead. */
   exclusive?: boolean;
-}
-
-/** Why a file was not written, in words, and what the person can do about it. */
-export interface WriteProblem {
-  reason: string;
-  advice: string;
 }
 
 /** A file that could not be written; nothing of it was left behind. */
@@ -43,39 +39,6 @@ export class FileNotWritten extends AppError {
       systemCode,
     });
     this.name = 'FileNotWritten';
-  }
-}
-
-/** The failure of a write to `file` (or to make `folder`) as a person would say it. */
-export function describeWriteProblem(error: unknown, file: string): WriteProblem {
-  const folder = path.dirname(file);
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOSPC':
-      return { reason: 'the disk is full', advice: 'free some space on that disk, or choose another place' };
-    case 'EDQUOT':
-      return { reason: 'your share of that disk is used up', advice: 'free some space on that disk, or choose another place' };
-    case 'EFBIG':
-      return { reason: 'the file is larger than that disk, or this computer, allows one file to be', advice: 'choose another disk' };
-    case 'EROFS':
-      return { reason: `the folder ${folder} cannot be written to, because it is on a read-only disk`, advice: 'choose another folder' };
-    case 'EACCES':
-    case 'EPERM':
-      return { reason: `the folder ${folder} cannot be written to: you do not have permission to write there`, advice: 'choose another folder' };
-    case 'ENOENT':
-      return { reason: `the folder ${folder} does not exist`, advice: 'choose a folder that does' };
-    case 'ENOTDIR':
-      return { reason: `part of the path ${folder} is a file, not a folder`, advice: 'choose another folder' };
-    case 'EISDIR':
-      return { reason: `${file} is a folder`, advice: 'give the name of a file' };
-    case 'EEXIST':
-      return { reason: 'a file of that name appeared there while it was being written', advice: 'try again, or choose another name' };
-    case 'ENAMETOOLONG':
-      return { reason: 'the name is too long for that disk', advice: 'choose a shorter name or folder' };
-    case 'EIO':
-      return { reason: 'the disk reported a fault', advice: 'check the disk, or choose another place' };
-    default:
-      return { reason: (error as Error | undefined)?.message ?? String(error), advice: 'choose another place, or try again' };
   }
 }
 
