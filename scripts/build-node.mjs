@@ -22,10 +22,13 @@ const common = {
 // so that the installer carries it; each bundle is told where it is, relative to itself.
 const worker = (path) => ({ G2G_WORKER: JSON.stringify(path) });
 
+// The entry points run by Node from out/: browser mode, the command line, and `npm start`.
+const inOut = { ...common, format: 'esm', outdir: 'out', outExtension: { '.js': '.mjs' }, define: worker('./electron/worker.cjs') };
+
 await Promise.all([
-  build({ ...common, format: 'esm', entryPoints: { web: 'electron/web/main.ts' }, outdir: 'out', outExtension: { '.js': '.mjs' }, define: worker('./electron/worker.cjs') }),
-  build({ ...common, format: 'esm', entryPoints: { g2g: 'electron/cli/main.ts' }, outdir: 'out', outExtension: { '.js': '.mjs' }, define: worker('./electron/worker.cjs') }),
-  build({ ...common, format: 'esm', entryPoints: { launch: 'electron/launch.ts' }, outdir: 'out', outExtension: { '.js': '.mjs' } }),
+  build({ ...inOut, entryPoints: { web: 'electron/web/main.ts' } }),
+  build({ ...inOut, entryPoints: { g2g: 'electron/cli/main.ts' } }),
+  build({ ...inOut, entryPoints: { launch: 'electron/launch.ts' } }),
   build({ ...common, format: 'cjs', entryPoints: { worker: 'electron/core/threads/worker.ts' }, outdir: 'out/electron', outExtension: { '.js': '.cjs' } }),
   // The desktop shell: Electron loads CommonJS for the main process, and a sandboxed preload
   // must be a single CommonJS file.

@@ -73,6 +73,15 @@ describe('the workbook built in the worker thread', () => {
     expect(second.bytes.length).toBeGreaterThan(first.bytes.length);
   });
 
+  it('can be built by every program the build makes: each is told where the worker is, and it is there', () => {
+    for (const program of ['out/web.mjs', 'out/g2g.mjs', 'out/launch.mjs', 'out/electron/main.cjs']) {
+      const text = fs.readFileSync(path.join(ROOT, program), 'utf8');
+      const named = /new URL\("([^"]*worker\.cjs)"/.exec(text)?.[1];
+      expect(named, program).toBeDefined();
+      expect(fs.existsSync(path.resolve(path.dirname(path.join(ROOT, program)), named!)), program).toBe(true);
+    }
+  });
+
   it('is made on this thread when the worker cannot start', async () => {
     const broken: WorkerScript = { file: path.join(folder, 'broken-worker.cjs') };
     fs.writeFileSync(broken.file, "throw new Error('cannot load');\n");

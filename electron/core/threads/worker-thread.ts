@@ -158,8 +158,9 @@ export async function runTask<Name extends TaskName>(
     try {
       return { value: (await thread.run(task, input)) as TaskOutput<Name>, inWorker: true };
     } catch {
-      // A worker that never started is not tried again; one that failed at this task is replaced
-      // at the next. Either way this thread runs this one, and says so if it fails here too.
+      // A worker that never started is not tried again, and one that died is replaced at the next
+      // task. A task that failed in a working worker is run here too: its failure may be the
+      // worker's surroundings (a module it cannot load there); if not, it fails here as well.
       if (!thread.running) failedToStart.add(script.file);
     }
   }
