@@ -333,16 +333,40 @@ export function setDatabaseAside(file: string, folder: string, label: string, no
   let name = `${base}-${label}-${stamp}`;
   for (let count = 2; fs.existsSync(path.join(folder, `${name}.sqlite`)); count += 1) name = `${base}-${label}-${stamp}-${count}`;
   const moved: string[] = [];
-  for (const suffix of ['', '-wal', '-shm']) {
-    const from = `${file}${suffix}`;
-    if (!fs.existsSync(from)) continue;
-    const to = path.join(folder, `${name}.sqlite${suffix}`);
-    fs.renameSync(from, to);
-    moved.push(to);
+  try {
+    for (const suffix of DATABASE_SUFFIXES) {
+      const from = `${file}${suffix}`;
+      if (!fs.existsSync(from)) continue;
+      const to = path.join(folder, `${name}.sqlite${suffix}`);
+      fs.renameSync(from, to);
+      moved.push(to);
+    }
+  } catch (error) {
+    // All or nothing: a file moved before the one that could not be is put back.
+    putDatabaseBack(moved, file);
+    throw error;
   }
   syncFolder(folder);
   syncFolder(path.dirname(file));
   return { moved };
+}
+
+/** The database file and the two files SQLite keeps beside it in WAL mode. */
+const DATABASE_SUFFIXES = ['', '-wal', '-shm'] as const;
+
+/**
+ * Puts files that `setDatabaseAside` moved back where they were, as many as can be: a failure
+ * to put one back does not stop the others, and does not hide the failure that made it needed.
+ */
+export function putDatabaseBack(moved: string[], file: string): void {
+  for (const each of moved) {
+    const suffix = DATABASE_SUFFIXES.find((candidate) => candidate !== '' && each.endsWith(candidate)) ?? '';
+    try {
+      fs.renameSync(each, `${file}${suffix}`);
+    } catch {
+      // Left in the folder it was moved to, never deleted, where the message about it points.
+    }
+  }
 }
 
 /**

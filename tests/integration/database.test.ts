@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/database';
+import { openDatabase, setDatabaseAside } from '../../db/database';
 import { createRecord } from '../../db/records';
 import { authorities } from '../../db/schema';
 import { DATABASE_FILE_NAME } from '../../electron/core/paths';
@@ -135,5 +135,29 @@ describe('the audit chain', () => {
     const check = await app.call('db.check', {});
     expect(check.ok).toBe(false);
     expect(check.auditChain).toEqual({ ok: false, entries: 2, firstBrokenSequence: 2 });
+  });
+});
+
+describe('setting the database aside', () => {
+  it('moves all three files or none: when one cannot be moved, those moved already are put back', () => {
+    const folder = makeTempDirectory();
+    const file = path.join(folder, DATABASE_FILE_NAME);
+    const contents = { '': 'the database', '-wal': 'its log', '-shm': 'its index' };
+    for (const [suffix, text] of Object.entries(contents)) fs.writeFileSync(`${file}${suffix}`, text);
+    const aside = path.join(folder, 'replaced');
+    const now = new Date('2026-11-22T10:00:00Z');
+    // Where the log would go stands a folder with a file in it, so that move fails after the database's.
+    const blocked = path.join(aside, `getting-to-good-replaced-${now.toISOString().replace(/[:.]/g, '-')}.sqlite-wal`);
+    fs.mkdirSync(blocked, { recursive: true });
+    fs.writeFileSync(path.join(blocked, 'in the way'), '');
+
+    expect(() => setDatabaseAside(file, aside, 'replaced', now)).toThrow();
+    for (const [suffix, text] of Object.entries(contents)) expect(fs.readFileSync(`${file}${suffix}`, 'utf8')).toBe(text);
+    expect(fs.readdirSync(aside)).toEqual([path.basename(blocked)]);
+
+    fs.rmSync(blocked, { recursive: true });
+    const { moved } = setDatabaseAside(file, aside, 'replaced', now);
+    expect(moved.map((each) => path.basename(each))).toEqual([path.basename(blocked).replace(/-wal$/, ''), path.basename(blocked), path.basename(blocked).replace(/-wal$/, '-shm')]);
+    expect(fs.existsSync(file)).toBe(false);
   });
 });

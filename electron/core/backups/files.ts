@@ -14,9 +14,11 @@ import {
   migrationsApplied,
   migrationsOf,
   PARTIAL_SUFFIX,
+  putDatabaseBack,
   setDatabaseAside,
   type FileCheck,
 } from '../../../db/database';
+import { describeWriteProblem } from '../../../db/durable';
 import type { BackupInfo, BackupReason } from '../../../shared/contract-backups';
 import { AppError } from '../../../shared/errors';
 import { DATABASE_FILE_NAME } from '../paths';
@@ -199,18 +201,14 @@ export function restoreFiles(options: RestoreFilesOptions): { setAside: string[]
   } catch (error) {
     throw new AppError(
       'not-written',
-      `The database could not be moved aside into ${folder} (${(error as Error).message}), so nothing was restored and nothing was changed.`,
+      `The database could not be moved aside into ${folder}: ${describeWriteProblem(error, path.join(folder, DATABASE_FILE_NAME)).reason}. Nothing was restored and nothing was changed.`,
       { folder },
     );
   }
   try {
     copyBackupIntoPlace(options.backup.file, file);
   } catch (error) {
-    const suffixes = ['', '-wal', '-shm'];
-    for (const each of moved) {
-      const suffix = suffixes.find((candidate) => candidate !== '' && each.endsWith(candidate)) ?? '';
-      fs.renameSync(each, `${file}${suffix}`);
-    }
+    putDatabaseBack(moved, file);
     throw error;
   }
   return { setAside: moved };
