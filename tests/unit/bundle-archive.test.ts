@@ -120,6 +120,9 @@ describe('limits', () => {
       { numRuns: 60 },
     );
     expect(sizeProblem([{ name: 'data.json', data: Buffer.alloc(2048) }], { ...BUNDLE_LIMITS, maxEntryBytes: 1024 })?.words).toBe('its data.json would be 2 KB, more than the 1 KB one file of a bundle can be');
+    // Named as the person making the bundle would name the file.
+    const named = (name: string) => (name === 'data.json' ? 'records' : name);
+    expect(sizeProblem([{ name: 'data.json', data: Buffer.alloc(2048) }], { ...BUNDLE_LIMITS, maxEntryBytes: 1024 }, named)?.words).toBe('its records would be 2 KB, more than the 1 KB one file of a bundle can be');
   });
 
   it('takes each limit from the caller', async () => {

@@ -101,14 +101,19 @@ const SIZE_ADVICE = 'Ask the sender for a bundle of one theme at a time.';
  * data.json would be 512 MB, more than the 480 MB one file of a bundle can be”), or null. A
  * bundle is checked before it is made, so none is ever made that this app refuses to read.
  */
-export function sizeProblem(entries: ArchiveEntry[], limits: ArchiveLimits = BUNDLE_LIMITS): { entry: string | null; words: string } | null {
+export function sizeProblem(
+  entries: ArchiveEntry[],
+  limits: ArchiveLimits = BUNDLE_LIMITS,
+  /** How an entry is named in the words (its name unless said otherwise). */
+  named: (name: string) => string = (name) => name,
+): { entry: string | null; words: string } | null {
   if (entries.length > limits.maxEntries) {
     return { entry: null, words: `it would hold ${entries.length.toLocaleString('en-GB')} files, more than the ${limits.maxEntries.toLocaleString('en-GB')} a bundle can have` };
   }
   let total = 0;
   for (const { name, data } of entries) {
     if (data.length > limits.maxEntryBytes) {
-      return { entry: name, words: `its ${name} would be ${describeFileSize(data.length)}, more than the ${describeFileSize(limits.maxEntryBytes)} one file of a bundle can be` };
+      return { entry: name, words: `its ${named(name)} would be ${describeFileSize(data.length)}, more than the ${describeFileSize(limits.maxEntryBytes)} one file of a bundle can be` };
     }
     total += data.length;
     if (total > limits.maxTotalBytes) {

@@ -135,12 +135,34 @@ export function emailWords(facts: { marking: Marking; title: string; authority: 
 
 /** Refuses to make a bundle that an import would refuse for its size, saying what to send instead. */
 function tooLargeToSend(entry: string | null, words: string, isTheme: boolean): AppError {
-  return refusal(
-    'too-large',
-    entry,
-    `Nothing was made: the ${isTheme ? 'theme' : 'plan'} is too large to send in one bundle (${words}). ` +
-      (isTheme ? 'Move older evidence files out of the plan into links, then send it again.' : 'Send it one theme at a time, or move older evidence files into links.'),
-  );
+  const advice =
+    entry === DATA_ENTRY
+      ? isTheme
+        ? 'Export its action plan and KPIs as a spreadsheet instead.'
+        : 'Send it one theme at a time.'
+      : isTheme
+        ? 'Move older evidence files out of the plan into links, then send it again.'
+        : 'Send it one theme at a time, or move older evidence files into links.';
+  return refusal('too-large', entry, `Nothing was made: the ${isTheme ? 'theme' : 'plan'} is too large to send in one bundle (${words}). ${advice}`);
+}
+
+/** An entry of a bundle as a person would name it: its records, an evidence file, the spreadsheet copy. */
+function entryWords(name: string): string {
+  if (name === DATA_ENTRY) return 'records';
+  if (name.startsWith(ATTACHMENTS_FOLDER)) return 'evidence file';
+  if (name === XLSX_ENTRY) return 'spreadsheet copy';
+  if (name === PDF_ENTRY) return 'report copy';
+  return name;
+}
+
+/** The plan's records as data.json's text, or a refusal when they are more text than one file of a bundle can hold. */
+function dataJsonBytes(dataJson: unknown, isTheme: boolean): Buffer {
+  try {
+    return Buffer.from(JSON.stringify(dataJson), 'utf8');
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw tooLargeToSend(DATA_ENTRY, `its records would be more text than one file of a bundle can hold`, isTheme);
+  }
 }
 
 /** Makes the bundle, keeps it to be downloaded or written out, and logs it. */
@@ -177,7 +199,7 @@ export async function exportBundle(core: Core, input: ParsedInput<'bundles.expor
   // The files the manifest lists, in the order they go into the archive: the README first, where
   // a person opening the zip sees it, then the data and attachments (packed while the readable
   // copies are still being made), then those copies.
-  const entries: ArchiveEntry[] = [{ name: DATA_ENTRY, data: Buffer.from(JSON.stringify(dataJson), 'utf8') }];
+  const entries: ArchiveEntry[] = [{ name: DATA_ENTRY, data: dataJsonBytes(dataJson, theme !== null) }];
   for (const attachment of stored) {
     entries.push({ name: `${ATTACHMENTS_FOLDER}${attachment.hash}`, data: attachment.content, compress: !STORED_TYPES.test(attachment.mediaType) });
   }
@@ -200,7 +222,7 @@ export async function exportBundle(core: Core, input: ParsedInput<'bundles.expor
     ),
   };
   entries.unshift(readme);
-  const tooLargeSoFar = sizeProblem(entries);
+  const tooLargeSoFar = sizeProblem(entries, BUNDLE_LIMITS, entryWords);
   if (tooLargeSoFar) throw tooLargeToSend(tooLargeSoFar.entry, tooLargeSoFar.words, theme !== null);
   const archive = new ArchiveWriter();
   for (const entry of entries) archive.add(entry);
@@ -229,11 +251,13 @@ export async function exportBundle(core: Core, input: ParsedInput<'bundles.expor
     files: [...listed, ...listFiles(readable)],
   };
   const { manifestBytes, signatureBytes } = signManifest(manifest, key);
-  const tooLarge = sizeProblem(entries);
+  const signed = [
+    { name: MANIFEST_ENTRY, data: manifestBytes },
+    { name: SIGNATURE_ENTRY, data: signatureBytes },
+  ];
+  const tooLarge = sizeProblem([...entries, ...signed], BUNDLE_LIMITS, entryWords);
   if (tooLarge) throw tooLargeToSend(tooLarge.entry, tooLarge.words, theme !== null);
-  for (const entry of readable) archive.add(entry);
-  archive.add({ name: MANIFEST_ENTRY, data: manifestBytes });
-  archive.add({ name: SIGNATURE_ENTRY, data: signatureBytes });
+  for (const entry of [...readable, ...signed]) archive.add(entry);
   const inner = await archive.finish();
   const bytes = input.passphrase ? await encryptBundle(inner, input.passphrase) : inner;
   if (bytes.length > BUNDLE_LIMITS.maxArchiveBytes) {
