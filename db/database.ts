@@ -225,7 +225,8 @@ export function checkDatabaseFile(file: string): FileCheck {
   try {
     handle = fs.openSync(file, 'r');
   } catch (error) {
-    return { ok: false, problem: `it cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, problem: code === 'ENOENT' ? 'it is no longer there' : code === 'EACCES' || code === 'EPERM' ? 'it cannot be read: permission was refused' : 'it cannot be read' };
   }
   try {
     const header = Buffer.alloc(SQLITE_HEADER.length);
@@ -238,12 +239,13 @@ export function checkDatabaseFile(file: string): FileCheck {
   try {
     sqlite = new Sqlite(file, { readonly: true, fileMustExist: true });
     const check = (sqlite.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check);
-    if (check.length !== 1 || check[0] !== 'ok') return { ok: false, problem: `it failed its integrity check (${check.slice(0, 3).join('; ')})` };
+    // SQLite's own words (page numbers, b-trees) would mean nothing to the person reading this.
+    if (check.length !== 1 || check[0] !== 'ok') return { ok: false, problem: 'its contents failed their check' };
     const applicationId = sqlite.pragma('application_id', { simple: true }) as number;
     if (applicationId !== APPLICATION_ID && tableCount(sqlite) > 0) return { ok: false, problem: 'it is a database of another program' };
     return { ok: true, problem: null };
-  } catch (error) {
-    return { ok: false, problem: `it is damaged (${(error as Error).message})` };
+  } catch {
+    return { ok: false, problem: 'it cannot be opened as a database' };
   } finally {
     sqlite?.close();
   }

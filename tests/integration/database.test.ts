@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, setDatabaseAside } from '../../db/database';
+import { checkDatabaseFile, openDatabase, setDatabaseAside } from '../../db/database';
 import { createRecord } from '../../db/records';
 import { authorities } from '../../db/schema';
 import { DATABASE_FILE_NAME } from '../../electron/core/paths';
@@ -159,5 +159,26 @@ describe('setting the database aside', () => {
     const { moved } = setDatabaseAside(file, aside, 'replaced', now);
     expect(moved.map((each) => path.basename(each))).toEqual([path.basename(blocked).replace(/-wal$/, ''), path.basename(blocked), path.basename(blocked).replace(/-wal$/, '-shm')]);
     expect(fs.existsSync(file)).toBe(false);
+  });
+});
+
+describe('checking a copy of the database', () => {
+  it('says what is wrong with a damaged or unreadable copy in plain words, without SQLite’s', () => {
+    const app = openTestApp({ seedDemo: true });
+    const folder = makeTempDirectory();
+    const sound = path.join(folder, 'sound.sqlite');
+    app.core.db.$client.exec(`vacuum into '${sound}'`);
+    app.close();
+    expect(checkDatabaseFile(sound)).toEqual({ ok: true, problem: null });
+
+    // Pages past the first overwritten with noise: the file opens, and its contents fail the check.
+    const bytes = fs.readFileSync(sound);
+    const noisy = path.join(folder, 'noisy.sqlite');
+    fs.writeFileSync(noisy, Buffer.concat([bytes.subarray(0, 4096 * 2), crypto.randomBytes(bytes.length - 4096 * 2)]));
+    const noise = checkDatabaseFile(noisy);
+    expect(noise.ok).toBe(false);
+    expect(['its contents failed their check', 'it cannot be opened as a database']).toContain(noise.problem);
+
+    expect(checkDatabaseFile(path.join(folder, 'gone.sqlite'))).toEqual({ ok: false, problem: 'it is no longer there' });
   });
 });
