@@ -69,15 +69,15 @@ function checkCached(file: string, stat: fs.Stats): FileCheck {
   return result;
 }
 
-/** What one backup file is, checked. */
-export function describeBackup(file: string): BackupInfo {
-  const stat = fs.statSync(file);
+/** A backup file as its name and the folder say: why and when it was taken, and its size. Not checked. */
+export type FoundBackup = Omit<BackupInfo, 'good' | 'problem'>;
+
+function foundBackup(file: string, stat: fs.Stats): FoundBackup {
   const fileName = path.basename(file);
   const match = NAME.exec(fileName);
   const takenAt = match?.[2]
     ? new Date(match[2].replace(/T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, 'T$1:$2:$3.$4Z'))
     : stat.mtime;
-  const check = checkCached(file, stat);
   return {
     fileName,
     file,
@@ -85,13 +85,30 @@ export function describeBackup(file: string): BackupInfo {
     takenAt: takenAt.toISOString(),
     when: describeWhen(takenAt),
     sizeBytes: stat.size,
-    good: check.ok,
-    problem: check.problem,
   };
 }
 
-/** Every backup in the folder, newest first. Copies still being written (`.partial`) are not backups. */
-export function listBackups(dataDirectory: string): BackupInfo[] {
+/** What one backup file is, checked. */
+export function describeBackup(file: string): BackupInfo {
+  const stat = fs.statSync(file);
+  const check = checkCached(file, stat);
+  return { ...foundBackup(file, stat), good: check.ok, problem: check.problem };
+}
+
+/**
+ * A backup just written and checked by `backupDatabase` is known to check out, so listing it
+ * does not open and check the copy again.
+ */
+export function rememberChecked(file: string): void {
+  const stat = fs.statSync(file);
+  checked.set(file, { size: stat.size, modified: stat.mtimeMs, result: { ok: true, problem: null } });
+}
+
+/**
+ * Every backup in the folder, newest first, as their names say, without opening them: what the
+ * schedule and pruning need. Copies still being written (`.partial`) are not backups.
+ */
+export function findBackups(dataDirectory: string): FoundBackup[] {
   const folder = backupsFolder(dataDirectory);
   let names: string[];
   try {
@@ -99,18 +116,31 @@ export function listBackups(dataDirectory: string): BackupInfo[] {
   } catch {
     return [];
   }
-  const backups: BackupInfo[] = [];
+  const backups: FoundBackup[] = [];
   for (const name of names) {
     if (!name.endsWith('.sqlite') || name.startsWith('.')) continue;
     const file = path.join(folder, name);
     try {
-      if (!fs.statSync(file).isFile()) continue;
-      backups.push(describeBackup(file));
+      const stat = fs.statSync(file);
+      if (stat.isFile()) backups.push(foundBackup(file, stat));
     } catch {
       // A file removed while the folder was read is simply not listed.
     }
   }
   return backups.sort((a, b) => b.takenAt.localeCompare(a.takenAt) || b.fileName.localeCompare(a.fileName));
+}
+
+/** Every backup in the folder, newest first, each checked (a copy unchanged since its last check is not checked again). */
+export function listBackups(dataDirectory: string): BackupInfo[] {
+  const backups: BackupInfo[] = [];
+  for (const found of findBackups(dataDirectory)) {
+    try {
+      backups.push(describeBackup(found.file));
+    } catch {
+      // A file removed since the folder was read is simply not listed.
+    }
+  }
+  return backups;
 }
 
 /** The newest backup that checks out, or null. */
@@ -124,7 +154,7 @@ export function latestGoodBackup(dataDirectory: string): BackupInfo | null {
  */
 export function pruneBackups(dataDirectory: string, keep: number, now: Date): string[] {
   const removed: string[] = [];
-  const backups = listBackups(dataDirectory);
+  const backups = findBackups(dataDirectory);
   for (const reason of PRUNED) {
     for (const backup of backups.filter((each) => each.reason === reason).slice(keep)) {
       fs.rmSync(backup.file, { force: true });

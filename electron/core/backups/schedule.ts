@@ -13,7 +13,7 @@ import {
 import { AppError } from '../../../shared/errors';
 import type { Core } from '../core';
 import { readSetting } from '../settings';
-import { backupsFolder, describeBackup, listBackups, pruneBackups } from './files';
+import { backupsFolder, describeBackup, findBackups, pruneBackups, rememberChecked } from './files';
 
 export const BACKUP_SETTINGS_KEY = 'backups.schedule';
 
@@ -45,13 +45,14 @@ export function backupSettings(core: Core): BackupSettings {
 export function takeBackup(core: Core, reason: Exclude<BackupReason, 'other'>): BackupInfo {
   const now = core.clock();
   const file = backupDatabase(core.db.$client, backupsFolder(core.dataDirectory), reason, now);
+  rememberChecked(file);
   pruneBackups(core.dataDirectory, backupSettings(core).keep, now);
   return describeBackup(file);
 }
 
 /** When the next scheduled backup is due: now if there has never been one. */
 export function nextScheduledAt(core: Core): Date {
-  const newest = listBackups(core.dataDirectory).find((backup) => backup.reason === 'scheduled');
+  const newest = findBackups(core.dataDirectory).find((backup) => backup.reason === 'scheduled');
   const interval = backupSettings(core).intervalHours * HOUR;
   return newest ? new Date(new Date(newest.takenAt).getTime() + interval) : core.clock();
 }
