@@ -1,4 +1,5 @@
 // The fixed vocabularies of the domain (DOMAIN.md), each with the words shown to users.
+import type { BackupReason } from './contract-backups';
 
 export const FRAMEWORKS = ['sif', 'ilacs', 'focused-visit', 'jtai'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
@@ -328,4 +329,13 @@ export const PACK_TEMPLATE_OF_COMMITTEE: Record<CommitteeKind, PackTemplate> = {
   scrutiny: 'scrutiny',
   'corporate-parenting': 'corporate-parenting',
   other: 'improvement-board',
+};
+
+/** Why a backup was taken, as the Backups list and `g2g backup list` say it. */
+export const BACKUP_REASON_LABELS: Record<BackupReason, string> = {
+  scheduled: 'Scheduled',
+  'by-hand': 'By hand',
+  'before-import': 'Before an import',
+  'before-update': 'Before an update',
+  other: 'Put here by someone',
 };

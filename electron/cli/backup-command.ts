@@ -5,22 +5,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkDatabaseFile } from '../../db/database';
-import type { BackupInfo, BackupReason } from '../../shared/contract-backups';
+import type { BackupInfo } from '../../shared/contract-backups';
 import { AppError } from '../../shared/errors';
-import { describeFileSize } from '../../shared/vocabulary';
+import { BACKUP_REASON_LABELS, describeFileSize } from '../../shared/vocabulary';
 import { backupLabel, backupsFolder, describeBackup, latestGoodBackup, listBackups, restoreFiles } from '../core/backups/files';
 import { runningApp } from '../core/backups/running';
 import { defaultDataDirectory, DATABASE_FILE_NAME, findUp } from '../core/paths';
 import { CommandFailure, formatTable, UsageFailure, type Command, type CommandContext, type DataCommand, type PlainCommand } from './command';
 import { call, rejectExtraArguments } from './command-files';
-
-const REASON_WORDS: Record<BackupReason, string> = {
-  scheduled: 'scheduled',
-  'by-hand': 'by hand',
-  'before-import': 'before an import',
-  'before-update': 'before an update',
-  other: 'other',
-};
 
 /**
  * The data folder these commands work on. They must not open the database (it may be the
@@ -60,7 +52,7 @@ const backupList: PlainCommand = {
     context.out(
       formatTable(
         ['Taken', 'Why', 'Size', 'Check', 'File'],
-        backups.map((backup) => [backup.when, REASON_WORDS[backup.reason], describeFileSize(backup.sizeBytes), checkWords(backup), backup.fileName]),
+        backups.map((backup) => [backup.when, BACKUP_REASON_LABELS[backup.reason].toLowerCase(), describeFileSize(backup.sizeBytes), checkWords(backup), backup.fileName]),
       ),
     );
     return 0;

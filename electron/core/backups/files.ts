@@ -143,6 +143,16 @@ export function listBackups(dataDirectory: string): BackupInfo[] {
   return backups;
 }
 
+/** The backups of a data folder, checked, and the folders a restore sets files aside in: what the Backups list shows. */
+export function backupsIn(dataDirectory: string) {
+  return {
+    folder: backupsFolder(dataDirectory),
+    damagedFolder: damagedFolder(dataDirectory),
+    replacedFolder: replacedFolder(dataDirectory),
+    backups: listBackups(dataDirectory),
+  };
+}
+
 /** The newest backup that checks out, or null. */
 export function latestGoodBackup(dataDirectory: string): BackupInfo | null {
   return listBackups(dataDirectory).find((backup) => backup.good) ?? null;

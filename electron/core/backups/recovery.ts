@@ -9,7 +9,8 @@ import { AppError } from '../../../shared/errors';
 import type { Core } from '../core';
 import { createDispatcher, type Dispatch } from '../dispatcher';
 import type { Handler, Handlers } from '../handlers/types';
-import { backupsFolder, damagedFolder, latestGoodBackup, listBackups, replacedFolder } from './files';
+import { DATABASE_FILE_NAME } from '../paths';
+import { backupsFolder, backupsIn, damagedFolder, latestGoodBackup } from './files';
 
 export interface RecoveryOptions {
   dataDirectory: string;
@@ -21,8 +22,8 @@ export interface RecoveryOptions {
   onInternalError?: (method: string, error: unknown) => void;
 }
 
-export function recoveryStatus(dataDirectory: string, error: AppError): RecoveryStatus {
-  const file = typeof error.details.file === 'string' ? error.details.file : path.join(dataDirectory, 'getting-to-good.sqlite');
+function recoveryStatus(dataDirectory: string, error: AppError): RecoveryStatus {
+  const file = typeof error.details.file === 'string' ? error.details.file : path.join(dataDirectory, DATABASE_FILE_NAME);
   return {
     state: 'damaged',
     message: error.message,
@@ -42,14 +43,11 @@ export function createRecoveryDispatch(options: RecoveryOptions): Dispatch {
   const answered: Partial<Handlers> = {
     'recovery.status': () => recoveryStatus(options.dataDirectory, options.error),
     'backups.list': () => ({
-      folder: backupsFolder(options.dataDirectory),
-      damagedFolder: damagedFolder(options.dataDirectory),
-      replacedFolder: replacedFolder(options.dataDirectory),
+      ...backupsIn(options.dataDirectory),
       settings: { ...DEFAULT_BACKUP_SETTINGS },
       canBackUp: false,
       nextScheduledAt: null,
       lastFailure: null,
-      backups: listBackups(options.dataDirectory),
     }),
     'backups.restore': (input) => options.restore(input.fileName),
   };

@@ -2,22 +2,19 @@
 // that opened the database carries out, since the database must be closed and reopened).
 import type { BackupList } from '../../../shared/contract-backups';
 import { AppError } from '../../../shared/errors';
-import { backupsFolder, damagedFolder, listBackups, pruneBackups, replacedFolder } from '../backups/files';
+import { backupsIn, pruneBackups } from '../backups/files';
 import { BACKUP_SETTINGS_KEY, backupSettings, backupState, nextScheduledAt, takeBackup } from '../backups/schedule';
 import type { Core } from '../core';
 import { writeSetting } from '../settings';
 import type { HandlerGroup } from './types';
 
-export function backupListOf(core: Core): BackupList {
+function backupListOf(core: Core): BackupList {
   return {
-    folder: backupsFolder(core.dataDirectory),
-    damagedFolder: damagedFolder(core.dataDirectory),
-    replacedFolder: replacedFolder(core.dataDirectory),
+    ...backupsIn(core.dataDirectory),
     settings: backupSettings(core),
     canBackUp: true,
     nextScheduledAt: nextScheduledAt(core).toISOString(),
     lastFailure: backupState(core).lastFailure,
-    backups: listBackups(core.dataDirectory),
   };
 }
 

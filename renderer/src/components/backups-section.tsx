@@ -3,22 +3,14 @@
 // restored in place of the database, which is set aside rather than deleted.
 import { useState } from 'react';
 import { Input, Label, NumberField, FieldError } from 'react-aria-components';
-import type { BackupInfo, BackupReason, BackupSettings } from '../../../shared/contract-backups';
-import { describeFileSize } from '../../../shared/vocabulary';
+import type { BackupInfo, BackupSettings } from '../../../shared/contract-backups';
+import { BACKUP_REASON_LABELS, describeFileSize } from '../../../shared/vocabulary';
 import { useContractMutation, useContractQuery } from '../client/hooks';
 import { Choice } from './Choice';
 import { FormDialog } from './FormDialog';
 import { ErrorNotice, Loading } from './Page';
 import { useServerErrors } from './server-errors';
 import '../styles/backups.css';
-
-const REASON_WORDS: Record<BackupReason, string> = {
-  scheduled: 'Scheduled',
-  'by-hand': 'By hand',
-  'before-import': 'Before an import',
-  'before-update': 'Before an update',
-  other: 'Put here by someone',
-};
 
 const INTERVALS = ['1', '4', '12', '24', '168'] as const;
 type Interval = (typeof INTERVALS)[number];
@@ -197,7 +189,7 @@ export function BackupsSection() {
               {data.backups.map((backup) => (
                 <tr key={backup.fileName}>
                   <th scope="row">{backup.when}</th>
-                  <td>{REASON_WORDS[backup.reason]}</td>
+                  <td>{BACKUP_REASON_LABELS[backup.reason]}</td>
                   <td className="numeric">{describeFileSize(backup.sizeBytes)}</td>
                   <td>
                     <BackupCheck backup={backup} />
