@@ -3,26 +3,15 @@
 // replaced is moved aside into `damaged/` or `replaced/`, never deleted.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkDatabaseFile } from '../../db/database';
 import type { BackupInfo } from '../../shared/contract-backups';
 import { AppError } from '../../shared/errors';
 import { BACKUP_REASON_LABELS, describeFileSize } from '../../shared/vocabulary';
 import { backupLabel, backupsFolder, describeBackup, latestGoodBackup, listBackups, restoreFiles } from '../core/backups/files';
 import { runningApp } from '../core/backups/running';
-import { defaultDataDirectory, DATABASE_FILE_NAME, findUp } from '../core/paths';
+import { DATABASE_FILE_NAME, findUp } from '../core/paths';
 import { CommandFailure, formatTable, UsageFailure, type Command, type CommandContext, type DataCommand, type PlainCommand } from './command';
 import { call, rejectExtraArguments } from './command-files';
-
-/**
- * The data folder these commands work on. They must not open the database (it may be the
- * damaged one being recovered), so they read the global option themselves.
- */
-function dataDirectoryOf(): string {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { 'data-dir': { type: 'string' } }, strict: false, allowPositionals: true });
-  const given = values['data-dir'];
-  return path.resolve(typeof given === 'string' ? given : defaultDataDirectory());
-}
 
 function checkWords(backup: BackupInfo): string {
   return backup.good ? 'good' : `NOT GOOD: ${backup.problem}`;
@@ -38,7 +27,7 @@ const backupList: PlainCommand = {
   needsData: false,
   async run(context) {
     rejectWords(context, 'backup list');
-    const dataDirectory = dataDirectoryOf();
+    const dataDirectory = context.dataDirectory;
     const backups = listBackups(dataDirectory);
     if (context.json) {
       context.out(JSON.stringify({ folder: backupsFolder(dataDirectory), backups }, null, 2));
@@ -92,7 +81,7 @@ const backupRestore: PlainCommand = {
   options: { latest: { type: 'boolean' }, file: { type: 'string' }, yes: { type: 'boolean' } },
   async run(context) {
     rejectWords(context, 'backup restore');
-    const dataDirectory = dataDirectoryOf();
+    const dataDirectory = context.dataDirectory;
     const given = context.options.file;
     const latest = context.options.latest === true;
     if ((typeof given === 'string') === latest) throw new UsageFailure('“g2g backup restore” needs either --latest or --file F (one of them).');

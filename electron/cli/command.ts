@@ -10,6 +10,8 @@ export interface CommandContext {
   args: string[];
   /** The command's own options as given (the global ones are handled before it runs). */
   options: OptionValues;
+  /** The data folder (--data-dir, or the default). */
+  dataDirectory: string;
   json: boolean;
   out: (line: string) => void;
   err: (line: string) => void;

@@ -115,14 +115,15 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${describeParseError(error, `g2g ${command.name}`)}\nSee “g2g ${command.name} --help”.`);
     return 2;
   }
-  const { 'data-dir': dataDirectory, json, help: _help, version: _version, ...options } = values;
-  const context: CommandContext = { args: found.rest, options, json: json === true, out: console.log, err: console.error };
+  const { 'data-dir': dataDirectoryGiven, json, help: _help, version: _version, ...options } = values;
+  const dataDirectory = path.resolve(typeof dataDirectoryGiven === 'string' ? dataDirectoryGiven : defaultDataDirectory());
+  const context: CommandContext = { args: found.rest, options, dataDirectory, json: json === true, out: console.log, err: console.error };
   try {
     if (command.needsData === false) return await command.run(context);
     let app: OpenedApp;
     try {
       app = openApp({
-        dataDirectory: path.resolve(typeof dataDirectory === 'string' ? dataDirectory : defaultDataDirectory()),
+        dataDirectory,
         migrationsFolder: findUp(here, 'db/migrations'),
         version: appVersion(here),
         seedDemo: true,
