@@ -8,7 +8,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { AppError } from '../shared/errors';
-import { describeWriteProblem, syncFolder } from './durable';
+import { describeWriteProblem, syncFile, syncFolder } from './durable';
 import * as schema from './schema';
 
 export type Database = BetterSQLite3Database<typeof schema> & { $client: Sqlite.Database };
@@ -258,15 +258,6 @@ export function migrationsApplied(file: string): number[] {
     return appliedMigrations(sqlite);
   } finally {
     sqlite.close();
-  }
-}
-
-function syncFile(file: string): void {
-  const handle = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(handle);
-  } finally {
-    fs.closeSync(handle);
   }
 }
 

@@ -11,6 +11,16 @@ export interface WriteProblem {
 }
 
 
+/** Flushes a file's content to the disk (a copy made by SQLite or by copying, before it is renamed into place). */
+export function syncFile(file: string): void {
+  const handle = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(handle);
+  } finally {
+    fs.closeSync(handle);
+  }
+}
+
 /** Flushes a folder where the system allows it; elsewhere (Windows, some filesystems) the file itself is already on the disk. */
 export function syncFolder(folder: string): void {
   if (process.platform === 'win32') return;
