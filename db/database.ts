@@ -17,7 +17,7 @@ export type Database = BetterSQLite3Database<typeof schema> & { $client: Sqlite.
 export const APPLICATION_ID = 0x47324721;
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 /** The page cache of each connection, in KiB. */
-export const CACHE_KIB = 64 * 1024;
+const CACHE_KIB = 64 * 1024;
 
 export interface OpenOptions {
   file: string;

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors';
 import { BACKUPS_FOLDER_NAME } from './backups/files';
 
 /** The folder of backups beside the database an opening error names, if it names one. */
-export function backupsFolderFor(error: unknown): string | null {
+function backupsFolderFor(error: unknown): string | null {
   if (!(error instanceof AppError) || typeof error.details.file !== 'string') return null;
   if (!['database-damaged', 'database-foreign', 'database-newer'].includes(error.code)) return null;
   return path.join(path.dirname(error.details.file), BACKUPS_FOLDER_NAME);

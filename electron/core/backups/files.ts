@@ -25,7 +25,7 @@ import { DATABASE_FILE_NAME } from '../paths';
 
 export const BACKUPS_FOLDER_NAME = 'backups';
 export const DAMAGED_FOLDER_NAME = 'damaged';
-export const REPLACED_FOLDER_NAME = 'replaced';
+const REPLACED_FOLDER_NAME = 'replaced';
 
 export const backupsFolder = (dataDirectory: string) => path.join(dataDirectory, BACKUPS_FOLDER_NAME);
 export const damagedFolder = (dataDirectory: string) => path.join(dataDirectory, DAMAGED_FOLDER_NAME);
@@ -70,7 +70,7 @@ function checkCached(file: string, stat: fs.Stats): FileCheck {
 }
 
 /** A backup file as its name and the folder say: why and when it was taken, and its size. Not checked. */
-export type FoundBackup = Omit<BackupInfo, 'good' | 'problem'>;
+type FoundBackup = Omit<BackupInfo, 'good' | 'problem'>;
 
 function foundBackup(file: string, stat: fs.Stats): FoundBackup {
   const fileName = path.basename(file);

@@ -27,7 +27,7 @@ function intervalWords(hours: number): string {
 }
 
 /** Whether a backup checks out, in words and a shape as well as colour. */
-export function BackupCheck({ backup }: { backup: BackupInfo }) {
+function BackupCheck({ backup }: { backup: BackupInfo }) {
   return backup.good ? (
     <span className="backup-check backup-good">
       <span aria-hidden="true">✓ </span>Checks out
